@@ -1,0 +1,7 @@
+"""Allow ``python -m customs_facilitation``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

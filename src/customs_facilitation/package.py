@@ -1,0 +1,53 @@
+"""Read the whole data package: every table checked, then foreign keys and curation rules."""
+
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import DataValidationError, Problem
+from .paths import resolve_data_dir
+from .rules import check_rules
+from .schema import read_descriptor, read_table
+
+
+def check_foreign_keys(raw: dict[str, pd.DataFrame], descriptor: dict) -> list[Problem]:
+    """Every non-empty foreign-key cell must name an existing row of the referenced table."""
+    problems = []
+    for res in descriptor["resources"]:
+        table = raw.get(res["name"])
+        for fk in res["schema"].get("foreignKeys", []):
+            target = raw.get(fk["reference"]["resource"])
+            if table is None or target is None:
+                continue
+            column, target_column = fk["fields"][0], fk["reference"]["fields"][0]
+            cells = table[column]
+            unknown = (cells != "") & ~cells.isin(target[target_column])
+            target_file = fk["reference"]["resource"] + ".csv"
+            problems += [Problem(res["path"], f"is not a {target_column} in {target_file}", row=int(i) + 1,
+                                 column=column, value=cells[i]) for i in cells.index[unknown]]
+    return problems
+
+
+def load_package(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
+    """Read and check every table of a data folder; return typed tables by resource name.
+
+    Raises:
+        DataValidationError: listing every problem in every table, if there is any.
+    """
+    data_dir = resolve_data_dir(data_dir)
+    descriptor = read_descriptor(data_dir)
+    raw, typed, problems = {}, {}, []
+    for res in descriptor["resources"]:
+        text_cells, table, table_problems = read_table(data_dir, res)
+        problems += table_problems
+        if text_cells is not None:
+            raw[res["name"]] = text_cells
+        if table is not None:
+            typed[res["name"]] = table
+    problems += check_foreign_keys(raw, descriptor)
+    if problems:
+        raise DataValidationError(problems)
+    problems = check_rules(typed, data_dir)
+    if problems:
+        raise DataValidationError(problems)
+    return typed

@@ -1,0 +1,65 @@
+"""Curation rules that span columns or tables, beyond what a field's type can say."""
+
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import Problem
+
+
+def _flag(file: str, table: pd.DataFrame, bad: pd.Series, column: str, message: str) -> list[Problem]:
+    return [Problem(file, message, row=int(i) + 1, column=column,
+                    value=None if pd.isna(table.loc[i, column]) else str(table.loc[i, column]))
+            for i in table.index[bad.fillna(False).astype(bool)]]
+
+
+def check_observations(obs: pd.DataFrame, indicators: pd.DataFrame, units: pd.DataFrame,
+                       sources: pd.DataFrame) -> list[Problem]:
+    """Periods run forward; levels and changes are complete; units fit; held text is quoted."""
+    f = "observations.csv"
+    has_value, has_unit = obs["value"].notna(), obs["unit"].notna()
+    change_parts = obs[["change", "change_unit", "change_basis"]].notna()
+    base_of_unit = obs["unit"].map(units.set_index("unit")["base_unit"])
+    indicator_unit = obs["indicator_id"].map(indicators.set_index("indicator_id")["unit"])
+    problems = _flag(f, obs, obs["period_end"] < obs["period_start"], "period_end",
+                     "is before period_start; a period runs from its first to its last month")
+    problems += _flag(f, obs, has_value != has_unit, "unit", "must be given exactly when value is given")
+    problems += _flag(f, obs, change_parts.any(axis=1) & ~change_parts.all(axis=1), "change",
+                      "change, change_unit and change_basis go together: give all three or none")
+    problems += _flag(f, obs, ~has_value & ~change_parts["change"], "value",
+                      "is empty and so is change; a figure needs a level, a change or both")
+    problems += _flag(f, obs, has_unit & (base_of_unit != indicator_unit), "unit",
+                      "does not fit the indicator's unit in indicators.csv")
+    counts = has_value & (base_of_unit == "count")
+    problems += _flag(f, obs, counts & (obs["value"] % 1 != 0), "value", "is a count and must be a whole number")
+    problems += _flag(f, obs, has_value & (base_of_unit == "percent") & (obs["value"] > 100), "value",
+                      "is a percentage above 100")
+    problems += _flag(f, obs, obs["value_as_published"].notna() & ~has_value, "value_as_published",
+                      "is given but value is empty")
+    problems += _flag(f, obs, obs["change_as_published"].notna() & ~change_parts["change"], "change_as_published",
+                      "is given but change is empty")
+    text_held = obs["checked"] == "text_held"
+    holds_text = obs["source_id"].map(sources.set_index("source_id")["text_path"]).notna()
+    problems += _flag(f, obs, text_held & ~holds_text, "checked",
+                      "says text_held but the source has no text_path in sources.csv")
+    problems += _flag(f, obs, text_held & has_value & obs["value_as_published"].isna(), "value_as_published",
+                      "is empty; a figure from a held text records how the text writes it")
+    return problems
+
+
+def check_sources(sources: pd.DataFrame, data_dir: Path) -> list[Problem]:
+    """Snapshots named by text_path exist; nothing is read before it was published."""
+    f = "sources.csv"
+    held = sources["text_path"].notna()
+    missing = held & ~sources["text_path"].map(lambda p: pd.notna(p) and (data_dir / p).is_file())
+    problems = _flag(f, sources, missing, "text_path", f"names no file below {data_dir}")
+    problems += _flag(f, sources, sources["accessed_date"] < sources["published_date"], "accessed_date",
+                      "is before published_date")
+    return problems
+
+
+def check_rules(tables: dict[str, pd.DataFrame], data_dir: Path) -> list[Problem]:
+    """Run every cross-column rule on typed tables."""
+    return (check_observations(tables["observations"], tables["indicators"], tables["units"],
+                               tables["sources"])
+            + check_sources(tables["sources"], data_dir))
