@@ -77,8 +77,9 @@ def load_observations(data_dir: DataDir = None, *, indicator=None, topic=None, p
     Raises:
         ValueError: for an unknown indicator, topic or tier, or a malformed period or date.
 
-    >>> load_observations(indicator="bonded_repair_trade_value")[["value", "unit", "change"]].iloc[0].tolist()
-    [256.99, 'CNY billion', 7.5]
+    >>> row = load_observations(indicator="bonded_repair_trade_value").iloc[0]
+    >>> float(row["value"]), row["unit"], float(row["change"]), row["source_id"]
+    (256.99, 'CNY billion', 7.5, 'legal-daily-2025-07-14')
     """
     tables = load_package(data_dir)
     obs, sources, indicators = tables["observations"], tables["sources"], tables["indicators"]

@@ -58,8 +58,26 @@ def check_sources(sources: pd.DataFrame, data_dir: Path) -> list[Problem]:
     return problems
 
 
+def check_check_declarations(checks: pd.DataFrame, observations: pd.DataFrame) -> list[Problem]:
+    """Checks name existing observations, the right number of them, and explain expected differences."""
+    f = "checks.csv"
+    known = set(observations["observation_id"])
+    inputs = checks["inputs"].str.split(" ")
+    arity = {"sum": None, "share": 2, "implied_base": 1, "same_figure": 1, "growth": 2}
+    problems = _flag(f, checks, inputs.map(lambda ids: not set(ids) <= known), "inputs",
+                     "names an observation_id that is not in observations.csv")
+    wrong_count = [arity[k] is not None and len(ids) != arity[k] for k, ids in zip(checks["kind"], inputs)]
+    problems += _flag(f, checks, pd.Series(wrong_count, index=checks.index), "inputs",
+                      "has the wrong number of inputs for its kind (share and growth take 2; "
+                      "implied_base and same_figure take 1)")
+    problems += _flag(f, checks, (checks["expected"] == "explained") & checks["explanation"].isna(), "explanation",
+                      "is empty; a check expected to differ must say why")
+    return problems
+
+
 def check_rules(tables: dict[str, pd.DataFrame], data_dir: Path) -> list[Problem]:
     """Run every cross-column rule on typed tables."""
     return (check_observations(tables["observations"], tables["indicators"], tables["units"],
                                tables["sources"])
-            + check_sources(tables["sources"], data_dir))
+            + check_sources(tables["sources"], data_dir)
+            + check_check_declarations(tables["checks"], tables["observations"]))
