@@ -1,0 +1,200 @@
+"""Tables the notebooks show: figures with their context, picked, compared and derived."""
+
+import pandas as pd
+
+from . import narrative
+from .derive import implied_base_levels, share_of_total
+from .load import RELIABILITY_TIERS, load_indicators, load_measures, load_observations, load_sources
+
+
+def figures(as_of=None, min_reliability="low", data_dir=None, **filters) -> pd.DataFrame:
+    """Observations as they stood on ``as_of``, with indicator name and topic and source details."""
+    obs = load_observations(data_dir, as_of=as_of, min_reliability=min_reliability, **filters)
+    indicators = load_indicators(data_dir)[["indicator_id", "name", "topic"]]
+    sources = load_sources(data_dir)[["source_id", "outlet", "published_date", "reliability", "url"]]
+    return obs.merge(indicators, on="indicator_id", how="left").merge(sources, on="source_id", how="left")
+
+
+def pick(figs: pd.DataFrame, indicator: str, start: str, end: str, need: str = "value") -> pd.Series | None:
+    """The most reliable figure (then the earliest published) for an indicator and exact period."""
+    rows = figs[(figs["indicator_id"] == indicator) & (figs["period_start"] == pd.Period(start, "M"))
+                & (figs["period_end"] == pd.Period(end, "M")) & figs[need].notna()]
+    if rows.empty:
+        return None
+    rank = rows["reliability"].astype(str).map(RELIABILITY_TIERS.index)
+    return rows.assign(rank=rank).sort_values(["rank", "published_date", "observation_id"]).iloc[0]
+
+
+def figure_table(figs: pd.DataFrame) -> pd.DataFrame:
+    """One line per figure in words: what, period, level, change, source, reliability."""
+    return pd.DataFrame({
+        "id": figs["observation_id"],
+        "figure": figs["name"],
+        "period": [narrative.period(s, e) for s, e in zip(figs["period_start"], figs["period_end"])],
+        "level": [narrative.level(v, u, q) for v, u, q in zip(figs["value"], figs["unit"], figs["qualifier"])],
+        "change": [narrative.change(c, u, b) for c, u, b in zip(figs["change"], figs["change_unit"], figs["change_basis"])],
+        "source": [f"{o}, {narrative.date(d)}" for o, d in zip(figs["outlet"], figs["published_date"])],
+        "reliability": figs["reliability"].astype(str),
+    }).reset_index(drop=True)
+
+
+def implied_levels_table(figs: pd.DataFrame) -> pd.DataFrame:
+    """Each figure beside the base-period level its change implies (derived by us)."""
+    derived = implied_base_levels(figs)
+    return pd.DataFrame({
+        "id": derived["observation_id"],
+        "period": [narrative.period(s, e) for s, e in zip(derived["period_start"], derived["period_end"])],
+        "published level": [narrative.level(v, u) for v, u in zip(derived["value"], derived["unit"])],
+        "published change": [narrative.change(c, "percent", b) for c, b in zip(derived["change"], derived["change_basis"])],
+        "base period": [narrative.period(s, e) for s, e in zip(derived["base_period_start"], derived["base_period_end"])],
+        "implied base level (derived by us)": [narrative.level(v, u, digits=4)
+                                               for v, u in zip(derived["implied_base_value"], derived["unit"])],
+    })
+
+
+def measures_by_aspect(as_of=None, data_dir=None) -> dict[str, pd.DataFrame]:
+    """The seed's measures grouped under its four aspects, in the article's order."""
+    measures = load_measures(data_dir, as_of=as_of)
+    return {aspect: group[["name", "kind", "action", "related_indicator_id"]].reset_index(drop=True)
+            for aspect, group in measures.groupby("aspect", sort=False)}
+
+
+def series(figs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
+    """Levels of some indicators over time, one point per figure, for charts.
+
+    Points are placed at the period's last month; the label says the period in words.
+    """
+    rows = figs[figs["indicator_id"].isin(indicators) & figs["value"].notna()]
+    return pd.DataFrame({
+        "indicator": rows["name"],
+        "period": [narrative.period(s, e) for s, e in zip(rows["period_start"], rows["period_end"])],
+        "date": rows["period_end"].dt.to_timestamp(how="end").dt.strftime("%Y-%m-%d"),
+        "value": rows["value"].astype(float),
+        "unit": rows["unit"],
+        "id": rows["observation_id"],
+        "source": rows["outlet"],
+        "reliability": rows["reliability"].astype(str),
+    }).sort_values(["indicator", "date", "id"]).reset_index(drop=True)
+
+
+def source_line(figs: pd.DataFrame) -> str:
+    """'Sources: ...' naming each outlet once, with the observation ids it supplied."""
+    if figs.empty:
+        return "Sources: none"
+    by_outlet = figs.groupby("outlet", sort=True)["observation_id"].apply(lambda ids: ", ".join(sorted(ids)))
+    return "Sources: " + "; ".join(f"{outlet} ({ids})" for outlet, ids in by_outlet.items())
+
+
+def aspect_summary(figs: pd.DataFrame, as_of=None, data_dir=None) -> list[str]:
+    """Markdown lines: each aspect of the seed, its measures, and the seed figures reported beside them."""
+    seed_ids = set(load_sources(data_dir).query("text_path.notna()")["source_id"])
+    seed_figs = figs[figs["source_id"].isin(seed_ids)]
+    lines = []
+    for aspect, measures in measures_by_aspect(as_of=as_of, data_dir=data_dir).items():
+        lines.append(f"**{aspect.replace('_', ' ').capitalize()}**: {len(measures)} measures or pilots named: "
+                     + "; ".join(f"{m.name} ({m.action})" for m in measures.itertuples()) + ".")
+        for indicator in measures["related_indicator_id"].dropna():
+            for row in seed_figs[seed_figs["indicator_id"] == indicator].itertuples():
+                said = narrative.level(row.value, row.unit, row.qualifier)
+                if pd.notna(row.change):
+                    said += f", {narrative.change(row.change, row.change_unit, row.change_basis)}"
+                lines.append(f"- Reported beside them: {row.name}, {narrative.period(row.period_start, row.period_end)}: "
+                             f"{said} ({row.observation_id}).")
+    return lines
+
+
+def setup_display() -> None:
+    """Show whole cell texts in tables (sources and notes are long)."""
+    pd.set_option("display.max_colwidth", None)
+
+
+def cumulative_totals(figs: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Goods trade, exports and imports for periods starting in January of ``year``, for a chart."""
+    totals = series(figs, ["goods_trade", "exports", "imports"])
+    starts = figs.set_index("observation_id")["period_start"]
+    return totals[totals["id"].map(starts) == pd.Period(f"{year}-01", "M")].reset_index(drop=True)
+
+
+def comparison(figs: pd.DataFrame, units: pd.DataFrame, part: pd.Series | None, total: pd.Series | None) -> str:
+    """A sentence giving one figure as a share of another (derived by us), or why it cannot."""
+    if part is None or total is None:
+        missing = "the part" if part is None else "the total"
+        return f"Not computed: {missing} was not published for this period by the chosen date and reliability."
+    share = share_of_total(figs, units, part["observation_id"], total["observation_id"])
+    def said(row):
+        return f"{narrative.level(row['value'], row['unit'])}, {row['observation_id']}, source rated {row['reliability']}"
+
+    return (f"{part['name'].capitalize()} ({said(part)}) is **{share['share_percent']:.3g} percent** of "
+            f"{total['name']} ({said(total)}): {share['derivation']}.")
+
+
+def clearance_summary(clearance: pd.DataFrame) -> list[str]:
+    """One sentence per clearance indicator: its earliest and latest published levels."""
+    lines = []
+    for _, rows in clearance[clearance["value"].notna()].groupby("indicator_id", sort=True):
+        first, last = rows.iloc[0], rows.iloc[-1]
+        text = (f"The {last['name']} was {narrative.level(first['value'], first['unit'])} in "
+                f"{narrative.period(first['period_start'], first['period_end'])} ({first['observation_id']}, "
+                f"source rated {first['reliability']})")
+        if len(rows) > 1:
+            text += (f" and {narrative.level(last['value'], last['unit'])} in "
+                     f"{narrative.period(last['period_start'], last['period_end'])}")
+            if pd.notna(last["change"]):
+                text += f", {narrative.change(last['change'], last['change_unit'], last['change_basis'])}"
+            text += f" ({last['observation_id']}, source rated {last['reliability']})"
+        lines.append(text + ".")
+    return lines
+
+
+def checks_in_scope(results: pd.DataFrame, figs: pd.DataFrame) -> pd.DataFrame:
+    """The check results whose every figure is among ``figs`` (so a page checks what it shows)."""
+    shown = set(figs["observation_id"])
+    inside = [set(inputs.split(" ")) | {published} <= shown
+              for inputs, published in zip(results["inputs"], results["published_id"])]
+    return results[inside].reset_index(drop=True)
+
+
+def checks_table(results: pd.DataFrame) -> pd.DataFrame:
+    """Check results in words: computed range against the published figure's range."""
+    def rng(low, high):
+        return f"{low:.6g} to {high:.6g}"
+
+    return pd.DataFrame({
+        "check": results["check_id"],
+        "kind": results["kind"],
+        "figures": results["inputs"] + " vs " + results["published_id"],
+        "computed (range)": [f"{m:.6g} ({rng(lo, hi)})" for m, lo, hi in
+                             zip(results["computed"], results["computed_low"], results["computed_high"])],
+        "published (range)": [f"{m:g} ({rng(lo, hi)})" for m, lo, hi in
+                              zip(results["published"], results["published_low"], results["published_high"])],
+        "unit": results["unit"],
+        "status": results["status"],
+        "why": results["explanation"].fillna(""),
+    })
+
+
+def disagreements(results: pd.DataFrame, figs: pd.DataFrame) -> list[str]:
+    """Markdown paragraphs setting side by side the figures of each check that did not pass."""
+    by_id = figs.set_index("observation_id", drop=False)
+    paragraphs = []
+    for row in results[results["status"] != "pass"].itertuples():
+        ids = dict.fromkeys(row.inputs.split(" ") + [row.published_id])
+        shown = "; ".join(f"{oid}: {by_id.loc[oid, 'name']}, "
+                          f"{narrative.period(by_id.loc[oid, 'period_start'], by_id.loc[oid, 'period_end'])}, "
+                          f"{narrative.figure(by_id.loc[oid])}" for oid in ids)
+        paragraphs.append(f"**{row.check_id}** ({row.status}): {shown}. Computed {row.computed:.4g} {row.unit} "
+                          f"against {row.published:g} published. Why: {row.explanation}")
+    return paragraphs
+
+
+def source_table(sources: pd.DataFrame) -> pd.DataFrame:
+    """Sources in words: outlet, title, date, language, reliability, address."""
+    return pd.DataFrame({
+        "source": sources["source_id"],
+        "outlet": sources["outlet"],
+        "title (our words)": sources["title"],
+        "published": sources["published_date"].map(narrative.date),
+        "language": sources["language"],
+        "reliability": sources["reliability"].astype(str),
+        "url": sources["url"].fillna("(not kept)"),
+    }).reset_index(drop=True)

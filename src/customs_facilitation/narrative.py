@@ -1,0 +1,78 @@
+"""Words for numbers: how the report writes a figure, its change, its period and its source."""
+
+import pandas as pd
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+UNIT_WORDS = {"CNY trillion": "trillion yuan", "CNY billion": "billion yuan", "USD trillion": "trillion US dollars",
+              "TEU million": "million TEU", "hours": "hours", "percent": "percent", "count": ""}
+QUALIFIER_WORDS = {"exact": "{}", "at_least": "at least {}", "about": "about {}", "preliminary": "{} (preliminary)"}
+
+
+def number(value: float, digits: int | None = None) -> str:
+    """A number as the report prints it: thousands separated; ``digits`` significant if given.
+
+    >>> number(3776), number(256.99), number(239.0604651, digits=4)
+    ('3,776', '256.99', '239.1')
+    """
+    if pd.isna(value):
+        return "n/a"
+    return f"{value:,.{digits}g}" if digits else f"{value:,g}"
+
+
+def level(value: float, unit: str, qualifier: str = "exact", digits: int | None = None) -> str:
+    """A level with its unit in words, e.g. '256.99 billion yuan' or 'at least 5,800'."""
+    if pd.isna(value):
+        return "no level published"
+    text = f"{number(value, digits)} {UNIT_WORDS.get(unit, unit)}".strip()
+    return QUALIFIER_WORDS[qualifier].format(text)
+
+
+def change(amount: float, change_unit: str, basis: str) -> str:
+    """A change with its sign, unit and basis, e.g. '+7.5% year on year'.
+
+    >>> change(-62.3, "percent", "versus_2017"), change(1.2, "percentage_points", "year_on_year")
+    ('-62.3% versus 2017', '+1.2 percentage points year on year')
+    """
+    if pd.isna(amount):
+        return "no change published"
+    unit = "%" if change_unit == "percent" else " percentage points"
+    return f"{amount:+g}{unit} {basis.replace('_', ' ')}"
+
+
+def period(start: pd.Period, end: pd.Period) -> str:
+    """A period in words: 'H1 2025', 'Q2 2025', 'Q1-Q3 2025', '2025', 'June 2025', 'January-July 2025'.
+
+    >>> period(pd.Period("2025-01", "M"), pd.Period("2025-06", "M"))
+    'H1 2025'
+    """
+    if start == end:
+        return f"{MONTHS[start.month - 1]} {start.year}"
+    if start.year != end.year:
+        return f"{MONTHS[start.month - 1]} {start.year} to {MONTHS[end.month - 1]} {end.year}"
+    months = (start.month, end.month)
+    named = {(1, 12): "{y}", (1, 6): "H1 {y}", (7, 12): "H2 {y}", (1, 9): "Q1-Q3 {y}", (1, 3): "Q1 {y}",
+             (4, 6): "Q2 {y}", (7, 9): "Q3 {y}", (10, 12): "Q4 {y}"}
+    if months in named:
+        return named[months].format(y=start.year)
+    return f"{MONTHS[start.month - 1]}-{MONTHS[end.month - 1]} {start.year}"
+
+
+def date(day: pd.Timestamp) -> str:
+    """A date in words: '14 July 2025'."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def citation(source: pd.Series) -> str:
+    """Outlet and publication date, e.g. 'Legal Daily, 14 July 2025'."""
+    return f"{source['outlet']}, {date(source['published_date'])}"
+
+
+def figure(row: pd.Series | None) -> str:
+    """A figure with its change, source and id, or 'not published' for None."""
+    if row is None:
+        return "not published"
+    text = level(row["value"], row["unit"], row["qualifier"])
+    if pd.notna(row["change"]):
+        text += f" ({change(row['change'], row['change_unit'], row['change_basis'])})"
+    return f"{text}, {citation(row)}, {row['observation_id']}"
