@@ -1,8 +1,22 @@
 """Check a notebook's parameters at once, with a message that says what is wrong."""
 
+import re
+
 import pandas as pd
 
 from .load import RELIABILITY_TIERS
+
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
+
+
+def _parse(name: str, value, pattern: re.Pattern, expected: str, parse):
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise ValueError(f"parameter {name}={value!r} is not {expected}")
+    try:
+        return parse(value)
+    except ValueError:
+        raise ValueError(f"parameter {name}={value!r} is not {expected}") from None
 
 
 def check_parameters(as_of: str, min_reliability: str, focus_start: str | None = None,
@@ -16,21 +30,14 @@ def check_parameters(as_of: str, min_reliability: str, focus_start: str | None =
     Timestamp('2025-07-14 00:00:00')
     """
     parsed = {"min_reliability": min_reliability, "as_of": None}
-    if as_of:
-        try:
-            parsed["as_of"] = pd.to_datetime(as_of, format="%Y-%m-%d")
-        except (TypeError, ValueError):
-            raise ValueError(f"parameter as_of={as_of!r} is not a date YYYY-MM-DD (or '' for all data)") from None
+    if as_of != "":
+        parsed["as_of"] = _parse("as_of", as_of, DATE, "a date YYYY-MM-DD (or '' for all data)",
+                                 lambda v: pd.to_datetime(v, format="%Y-%m-%d"))
     if min_reliability not in RELIABILITY_TIERS:
         raise ValueError(f"parameter min_reliability={min_reliability!r} is not one of {', '.join(RELIABILITY_TIERS)}")
     if focus_start is not None or focus_end is not None:
-        months = {}
         for name, value in (("focus_start", focus_start), ("focus_end", focus_end)):
-            try:
-                months[name] = pd.Period(pd.to_datetime(value, format="%Y-%m"), "M")
-            except (TypeError, ValueError):
-                raise ValueError(f"parameter {name}={value!r} is not a month YYYY-MM") from None
-        if months["focus_end"] < months["focus_start"]:
+            parsed[name] = _parse(name, value, MONTH, "a month YYYY-MM", lambda v: pd.Period(v, "M"))
+        if parsed["focus_end"] < parsed["focus_start"]:
             raise ValueError(f"parameter focus_end={focus_end!r} is before focus_start={focus_start!r}")
-        parsed.update(months)
     return parsed

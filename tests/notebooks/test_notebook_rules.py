@@ -1,0 +1,54 @@
+"""The committed notebooks follow the house rules: one literal parameters cell, prose from data."""
+
+import ast
+import re
+
+import nbformat
+import pytest
+
+from customs_facilitation.paths import REPO_DIR
+
+NOTEBOOKS = sorted((REPO_DIR / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+FOCUSED = {"01-special-operation-2025.ipynb", "02-trade-context.ipynb"}
+
+
+def test_the_four_notebooks_exist():
+    assert [p.name for p in NOTEBOOKS] == ["01-special-operation-2025.ipynb", "02-trade-context.ipynb",
+                                           "03-clearance-and-aeo.ipynb", "04-sources-and-checks.ipynb"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_one_parameters_cell_of_literals(path):
+    notebook = nbformat.read(path, as_version=4)
+    tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1, f"{path.name}: {len(tagged)} cells tagged parameters"
+    names = set()
+    for statement in ast.parse(tagged[0].source).body:
+        assert isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Constant), (
+            f"{path.name}: parameters must be literal assignments, got {ast.unparse(statement)}")
+        names.add(statement.targets[0].id)
+    wanted = {"as_of", "min_reliability"} | ({"focus_start", "focus_end"} if path.name in FOCUSED else set())
+    assert wanted <= names, f"{path.name} lacks parameters {wanted - names}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_number_is_typed_into_markdown(path):
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            assert not re.search(r"\d", cell.source), f"{path.name}: a digit in markdown: {cell.source[:80]!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_outputs_are_clean(path):
+    notebook = nbformat.read(path, as_version=4)
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    assert any(c.outputs for c in code), f"{path.name} has no stored outputs: run make refresh"
+    assert "papermill" not in notebook.metadata
+    for cell in code:
+        assert "execution" not in cell.metadata, f"{path.name}: timing metadata stored; run make refresh"
+        for output in cell.outputs:
+            assert output.output_type != "error", f"{path.name}: a stored error"
+            assert output.get("name") != "stderr", f"{path.name}: stderr stored: {output.get('text', '')[:200]}"
+    text = path.read_text(encoding="utf-8")
+    assert not re.search(r"/(tmp|root|home|work)/|site-packages", text), f"{path.name} stores a machine path"
