@@ -62,7 +62,7 @@ _FULL_WIDTH.update({0x3000: ord(" "), 0xFFE5: ord("¥")})
 
 _SP = r"[ \t\u00a0]"
 _ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
-_CN_NUMERAL = "[零〇一二两三四五六七八九十百千]+"
+_CN_NUMERAL = "[零〇一二两三四五六七八九十百千]{1,12}"
 _YEAR = r"(?:19|20)[0-9]{2}(?![0-9])"
 _DAY = r"[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9])"
 _MONTH = (
@@ -199,7 +199,8 @@ _CHANGE_AFTER = re.compile(
     r"|(?P<decrease>decrease|decline|drop|fall|reduction|contraction|lower))\b",
     re.IGNORECASE,
 )
-_FOLLOWING_WORDS = re.compile(rf"{_SP}+([A-Za-z][A-Za-z'-]*)(?:{_SP}+([A-Za-z][A-Za-z'-]*))?")
+_WORD = "[A-Za-z][A-Za-z'-]*"
+_FOLLOWING_WORDS = re.compile(rf"{_SP}+({_WORD})(?:{_SP}+({_WORD}))?")
 _STOPWORDS = set(
     "a an and are as at be been but by for from has have in is it its of on or per"
     " so than that the these this those to was were which while with year-on-year".split()
@@ -219,9 +220,11 @@ def find_claims(text: str) -> list[Claim]:
         ``text[claim.start:claim.end] == claim.text``.
 
     Example:
-        >>> [(c.text, c.value, c.unit, c.direction)
-        ...  for c in find_claims("一季度进出口总值10.3万亿元，同比增长1.3%。")]
-        [('一季度', 1.0, 'date', None), ('10.3万亿元', 10300000000000.0, 'CNY', None), ('1.3%', 1.3, 'percent', 'increase')]
+        >>> for claim in find_claims("一季度进出口总值10.3万亿元，同比增长1.3%。"):
+        ...     print(claim.text, claim.value, claim.unit, claim.direction)
+        一季度 1.0 date None
+        10.3万亿元 10300000000000.0 CNY None
+        1.3% 1.3 percent increase
     """
     normalized = text.translate(_FULL_WIDTH)
     sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]

@@ -82,12 +82,17 @@ def _cell_problems(name: str, column: pd.Series, bad: pd.Series, message: str) -
 
 
 def check_field(name: str, column: pd.Series, field: dict) -> list[Problem]:
-    """Check every cell of one column against its field's type and constraints."""
+    """Check every cell of one column against its field's type and constraints.
+
+    The rules run once per distinct value (most columns repeat a few values), then the offending
+    values are traced back to their rows.
+    """
     constraints = field.get("constraints", {})
-    present = column != ""
+    values = pd.Series(column.unique(), dtype="str")
+    present = values != ""
     checks = [
-        (column.str.contains(r"[\r\n]", regex=True), "contains a line break; keep each row on one line"),
-        (column != column.str.strip(), "has leading or trailing whitespace"),
+        (values.str.contains(r"[\r\n]", regex=True), "contains a line break; keep each row on one line"),
+        (values != values.str.strip(), "has leading or trailing whitespace"),
     ]
     if constraints.get("required"):
         checks.append((~present, "is empty but required"))
@@ -97,26 +102,26 @@ def check_field(name: str, column: pd.Series, field: dict) -> list[Problem]:
         expected = {"number": "a number (digits, optional sign and decimal point)",
                     "integer": "a whole number", "date": "a date YYYY-MM-DD",
                     "yearmonth": "a month YYYY-MM"}[field["type"]]
-        wrong = present & ~column.str.fullmatch(type_pattern)
+        wrong = present & ~values.str.fullmatch(type_pattern)
         if field["type"] == "date":
-            wrong |= present & ~wrong & pd.to_datetime(column.where(present & ~wrong), format="%Y-%m-%d",
+            wrong |= present & ~wrong & pd.to_datetime(values.where(present & ~wrong), format="%Y-%m-%d",
                                                        errors="coerce").isna()
         checks.append((wrong, f"is not {expected}"))
     elif field["type"] != "string":
         raise DataValidationError([Problem("datapackage.json", f"field {field['name']!r} has unsupported type {field['type']!r}")])
     if "enum" in constraints:
-        checks.append((present & ~column.isin(constraints["enum"]),
+        checks.append((present & ~values.isin(constraints["enum"]),
                        f"is not one of the allowed values: {', '.join(constraints['enum'])}"))
     if "pattern" in constraints:
-        checks.append((present & ~column.str.fullmatch(constraints["pattern"]),
+        checks.append((present & ~values.str.fullmatch(constraints["pattern"]),
                        f"does not match the pattern {constraints['pattern']}"))
     if "minimum" in constraints and field["type"] in ("number", "integer"):
-        numbers = pd.to_numeric(column.where(present & column.str.fullmatch(NUMBER_PATTERN)), errors="coerce")
+        numbers = pd.to_numeric(values.where(present & values.str.fullmatch(NUMBER_PATTERN)), errors="coerce")
         checks.append((numbers < constraints["minimum"], f"is below the minimum {constraints['minimum']}"))
     problems = []
-    for bad, message in checks:
-        if bad.any():
-            problems += _cell_problems(name, column, bad, message)
+    for bad_values, message in checks:
+        if bad_values.any():
+            problems += _cell_problems(name, column, column.isin(values[bad_values]), message)
     return problems
 
 

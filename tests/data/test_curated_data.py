@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from customs_facilitation import load_measures, load_observations, load_package, load_sources
+from customs_facilitation.audit import audit
 from customs_facilitation.checks import run_checks
 from customs_facilitation.paths import DATA_DIR
 
@@ -129,3 +130,10 @@ def test_frictionless_validates_the_package():
                             capture_output=True, text=True)
     report = json.loads(result.stdout)
     assert report["valid"], json.dumps(report, indent=1)[:3000]
+
+
+def test_every_number_in_the_seed_is_accounted_for():
+    result = audit()
+    unaccounted = result[result["status"] == "unaccounted"]
+    assert unaccounted.empty, unaccounted.to_string()
+    assert (result["status"] == "curated").sum() >= 9

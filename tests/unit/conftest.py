@@ -34,6 +34,8 @@ repair_catalogue,repair catalogue,policy_provisions,policy,revised,list of repai
     "checks.csv": """check_id,kind,inputs,published_id,expected,explanation
 repair_share,share,S01 F01,F01,pass,
 """,
+    "claim_exclusions.csv": """source_id,paragraph,text,reason,note
+""",
     "raw/a.txt": "Repair trade was RMB 256.99 billion, up 7.5%.\nTrade grew 4.5%.\n",
 }
 

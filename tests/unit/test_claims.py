@@ -1,6 +1,7 @@
 """Tests for customs_facilitation.claims."""
 
 import doctest
+import time
 from pathlib import Path
 
 import pytest
@@ -210,6 +211,12 @@ def test_chinese_numerals_need_a_unit_or_di():
     assert _claim("达到二十万标箱。", "二十万标箱").value == 200_000.0
 
 
+def test_long_chinese_numeral_runs_stay_linear():
+    started = time.perf_counter()
+    assert find_claims("一" * 20_000) == []
+    assert time.perf_counter() - started < 5  # unbounded backtracking took ~50 s
+
+
 def test_month_names_and_number_words_without_digits_are_skipped():
     assert find_claims("In April, the first measures took effect; 上半年成效明显。") == []
 
@@ -236,8 +243,8 @@ TOKENS = st.sampled_from(
         "万", "亿", "万亿", "元", "美元", "标箱", "个百分点", "个", "家", "多", "余", "以上", "左右",
         "年", "月", "日", "季度", "第", "一", "二", "十", "百", "〇", "Q", "st", "th", "July",
         " July ", "Sep.", "May", "more than ", "over ", "about ", "超过", "约", "近", "不到",
-        "同比增长", "下降", "rose ", "fell by ", "up ", "an increase of ", " year-on-year increase",
-        " instances", " pilot cities", " and ", "is",
+        "同比增长", "下降", "rose ", "fell by ", "up ", "an increase of ",
+        " year-on-year increase", " instances", " pilot cities", " and ", "is",
     ]
 )
 TEXTS = st.one_of(st.text(), st.lists(TOKENS, max_size=30).map("".join))

@@ -1,0 +1,78 @@
+"""Scale benchmark: load and validate synthetic observation tables of 10^3 to 10^6 rows.
+
+Run: .venv/bin/python benchmarks/bench_loading.py [--max-exponent 6]
+Each size runs in a fresh process (so peak memory is that size's own), three times; the median
+time and the peak resident memory are printed, with time per row and the ratio to the previous
+size, which shows whether growth is linear (a ratio near 10).
+"""
+
+import argparse
+import csv
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CHILD = """
+import resource, sys, time
+from customs_facilitation import load_observations
+start = time.perf_counter()
+table = load_observations(sys.argv[1])
+elapsed = time.perf_counter() - start
+assert len(table) == int(sys.argv[2])
+print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def synthetic_folder(rows: int, folder: Path) -> Path:
+    """The real descriptor and small tables, with ``rows`` synthetic observations (and no checks)."""
+    for name in ("datapackage.json", "units.csv", "sources.csv", "indicators.csv", "measures.csv"):
+        shutil.copy(REPO / "data" / name, folder / name)
+    shutil.copytree(REPO / "data" / "raw", folder / "raw")
+    (folder / "checks.csv").write_text((REPO / "data" / "checks.csv").read_text(encoding="utf-8").splitlines()[0] + "\n")
+    template = list(csv.DictReader((REPO / "data" / "observations.csv").open(encoding="utf-8")))
+    template = [r for r in template if r["checked"] != "text_held"]
+    with (folder / "observations.csv").open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, template[0].keys(), lineterminator="\n")
+        writer.writeheader()
+        for i in range(rows):
+            row = dict(template[i % len(template)], observation_id=f"X{i:07d}")
+            writer.writerow(row)
+    return folder
+
+
+def measure(rows: int, runs: int) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = synthetic_folder(rows, Path(tmp))
+        results = []
+        for _ in range(runs):
+            out = subprocess.run([sys.executable, "-c", CHILD, str(folder), str(rows)], check=True,
+                                 capture_output=True, text=True).stdout.split()
+            results.append((float(out[0]), float(out[1])))
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--max-exponent", type=int, default=6)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    print(f"{'rows':>9} {'median s':>9} {'us/row':>8} {'x prev':>7} {'peak MiB':>9}")
+    previous = None
+    results = {}
+    for exponent in range(3, args.max_exponent + 1):
+        rows = 10 ** exponent
+        seconds, peak = measure(rows, args.runs)
+        ratio = f"{seconds / previous:.1f}" if previous else "-"
+        print(f"{rows:>9} {seconds:>9.3f} {1e6 * seconds / rows:>8.2f} {ratio:>7} {peak:>9.0f}")
+        previous = seconds
+        results[rows] = {"seconds": seconds, "peak_mib": peak}
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
