@@ -30,7 +30,8 @@ print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 def synthetic_folder(rows: int, folder: Path) -> Path:
     """The real descriptor and small tables, with ``rows`` synthetic observations (and no checks)."""
-    for name in ("datapackage.json", "units.csv", "sources.csv", "indicators.csv", "measures.csv"):
+    for name in ("datapackage.json", "units.csv", "sources.csv", "indicators.csv", "measures.csv",
+                 "claim_exclusions.csv"):
         shutil.copy(REPO / "data" / name, folder / name)
     shutil.copytree(REPO / "data" / "raw", folder / "raw")
     (folder / "checks.csv").write_text((REPO / "data" / "checks.csv").read_text(encoding="utf-8").splitlines()[0] + "\n")
