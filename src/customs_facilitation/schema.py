@@ -135,6 +135,17 @@ def check_primary_key(name: str, table: pd.DataFrame, key: list[str]) -> list[Pr
                     column=label, value=" | ".join(table.loc[i, key])) for i in table.index[duplicated]]
 
 
+def _parse_distinct(column: pd.Series, kind: str) -> pd.Series:
+    """Parse dates or months once per distinct value, then spread them over the rows."""
+    distinct = pd.Series(column.dropna().unique(), dtype="str")
+    if kind == "date":
+        parsed, dtype = pd.to_datetime(distinct, format="%Y-%m-%d"), "datetime64[us]"
+    else:
+        parsed, dtype = pd.to_datetime(distinct, format="%Y-%m").dt.to_period("M"), "period[M]"
+    codes = pd.Index(distinct.array).get_indexer(column.array)  # -1 for an empty cell
+    return pd.Series(parsed.astype(dtype).array.take(codes, allow_fill=True), index=column.index)
+
+
 def cast(table: pd.DataFrame, fields: list[dict]) -> pd.DataFrame:
     """Turn checked text cells into typed columns; empty cells become missing values."""
     typed = {}
@@ -145,10 +156,8 @@ def cast(table: pd.DataFrame, fields: list[dict]) -> pd.DataFrame:
             typed[field["name"]] = pd.to_numeric(column).astype("Float64")
         elif kind == "integer":
             typed[field["name"]] = pd.to_numeric(column).astype("Int64")
-        elif kind == "date":
-            typed[field["name"]] = pd.to_datetime(column, format="%Y-%m-%d")
-        elif kind == "yearmonth":
-            typed[field["name"]] = pd.to_datetime(column, format="%Y-%m").dt.to_period("M")
+        elif kind in ("date", "yearmonth"):
+            typed[field["name"]] = _parse_distinct(column, kind)
         else:
             typed[field["name"]] = column.astype("str")
     return pd.DataFrame(typed, index=table.index)
