@@ -40,10 +40,11 @@ def render(spec: dict) -> dict:
     """Mimebundle for a chart spec: a div with a stable id and one vegaEmbed call."""
     text = json.dumps(spec, sort_keys=True, separators=(",", ":"))
     chart_id = "chart-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    safe = text.replace("</", "<\\/")
+    safe = text.replace("<", "\\u003c")  # no "</script>" or "<!--" in the data can end the script
     html = (f'<div id="{chart_id}" class="cf-chart"></div>\n'
             f'<script>if (window.vegaEmbed) {{ vegaEmbed("#{chart_id}", {safe}, '
-            f'{{"renderer": "svg", "actions": false}}); }} else {{ document.getElementById("{chart_id}")'
+            f'{{"renderer": "svg", "actions": false}}).catch(function (error) {{ console.error(error); }}); }} '
+            f'else {{ document.getElementById("{chart_id}")'
             f'.textContent = "(chart: drawn in the HTML report built by make report)"; }}</script>')
     return {"text/html": html}
 

@@ -1,0 +1,107 @@
+"""Tiny throwaway notebooks for the report build tests (never the real notebooks' content)."""
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+# The chart renderer contract the report pages are built for (see customs_facilitation.report):
+# a div with an id from the spec's hash, then one classic inline script calling vegaEmbed, which
+# the page's <head> defines (vl_convert.javascript_bundle(), inlined once per page).
+RENDERER = '''
+import hashlib, json
+import altair as alt
+
+def offline_renderer(spec, **options):
+    text = json.dumps(spec, sort_keys=True, separators=(",", ":"))
+    chart_id = "chart-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    text = text.replace("<", "\\\\u003c")  # no "</script>" or "<!--" can end the script early
+    script = (f'if (window.vegaEmbed) {{ vegaEmbed("#{chart_id}", {text}, {{"renderer": "svg", "actions": false}})'
+              f'.catch(function (error) {{ console.error(error); }}); }} else {{ document.getElementById("{chart_id}")'
+              f'.textContent = "This chart draws in the exported report (it needs the vega bundle)."; }}')
+    return {"text/html": f'<div id="{chart_id}"></div><script>{script}</script>',
+            "text/plain": f"<altair chart {chart_id}>"}
+
+alt.renderers.register("offline", offline_renderer)
+alt.renderers.enable("offline")
+'''
+
+CHART = '''
+import pandas as pd
+frame = pd.DataFrame({"month": ["2025-01", "2025-02", "2025-03"], "value": [1.5, 2.5, 2.0]})
+chart = alt.Chart(frame, title=f"as of {as_of} </script><!-- tricky").mark_bar().encode(x="month", y="value")
+chart
+'''
+
+LINE = '''
+alt.Chart(frame).mark_line(point=True).encode(x="month", y="value")
+'''
+
+FIGURES = '''
+from pathlib import Path
+if figures_dir:
+    Path(figures_dir, "values.json").write_text(chart.to_json())
+print(f"as_of={as_of} min_reliability={min_reliability}")
+'''
+
+
+def write_notebook(path, parameters_source, *cells, title=None):
+    """Write a notebook: an optional '# title' markdown cell, the tagged parameters cell, cells."""
+    nb_cells = [new_markdown_cell(f"# {title}")] if title else []
+    nb_cells.append(new_code_cell(parameters_source, metadata={"tags": ["parameters"]}))
+    nb_cells += [new_code_cell(c) if isinstance(c, str) else c for c in cells]
+    nb = new_notebook(cells=nb_cells)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(path))
+    return path
+
+
+def write_params(path, title, parameters, description=""):
+    """Write a parameter-set YAML file (JSON is valid YAML)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"title": title, "description": description, "parameters": parameters}))
+    return path
+
+
+def make_project(root):
+    """Two tiny notebooks (the first with charts and figures_dir) and two parameter sets."""
+    notebooks = Path(root) / "notebooks"
+    write_notebook(notebooks / "01-charts.ipynb",
+                   'as_of = "2026-11-26"\nmin_reliability = "low"\nfigures_dir = ""',
+                   RENDERER, CHART, LINE, FIGURES, title="Tiny charts")
+    write_notebook(notebooks / "02-plain.ipynb", 'min_reliability = "low"',
+                   'print("reliability at least", min_reliability)', title="Plain text")
+    write_params(notebooks / "params" / "default.yml", "Default", {}, "the notebooks' defaults")
+    write_params(notebooks / "params" / "press.yml", "Press conference",
+                 {"as_of": "2025-07-31", "min_reliability": "state_media"})
+    return notebooks
+
+
+@pytest.fixture(scope="session")
+def tiny_build(tmp_path_factory):
+    """A tiny project built once with the report module: (notebooks dir, build dir, output)."""
+    import contextlib
+    import io
+
+    from customs_facilitation import report
+
+    root = tmp_path_factory.mktemp("tiny")
+    notebooks = make_project(root)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        report.build(notebooks, notebooks / "params", root / "build")
+    return notebooks, root / "build", out.getvalue()
+
+
+@pytest.fixture
+def kit():
+    """The helpers above, for test modules (tests/ has no __init__.py to import them by)."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(make_project=make_project, write_notebook=write_notebook, write_params=write_params,
+                           RENDERER=RENDERER, CHART=CHART, LINE=LINE, FIGURES=FIGURES)

@@ -1,0 +1,195 @@
+"""The report build on tiny throwaway notebooks: pages, index, atomic failure, parameter checks."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from customs_facilitation import load_sources, report
+from customs_facilitation.report import ReportError
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+class Links(HTMLParser):
+    """Collect href/src attributes of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.hrefs, self.scripts = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and "href" in attrs:
+            self.hrefs.append(attrs["href"])
+        if tag in ("script", "link", "img") and (attrs.get("src") or attrs.get("href")):
+            self.scripts.append(attrs.get("src") or attrs.get("href"))
+
+
+def links_of(path):
+    parser = Links()
+    parser.feed(Path(path).read_text(encoding="utf-8"))
+    return parser
+
+
+def test_build_writes_every_page_without_code_and_offline(tiny_build):
+    notebooks, build, output = tiny_build
+    for set_name in ("default", "press"):
+        for name in ("01-charts", "02-plain"):
+            assert (build / "executed" / set_name / f"{name}.ipynb").exists()
+            page = (build / "report" / set_name / f"{name}.html").read_text(encoding="utf-8")
+            assert page.count("window.vegaEmbed=") == 1, "the vega bundle goes in once per page"
+            bundle_end = page.index("window.vegaLite=")
+            body = page.index("<body", page.index("</head>", bundle_end))  # the bundle is in <head>
+            assert all(m.start() > body for m in re.finditer('<div id="chart-', page))
+            assert "import hashlib" not in page and "def offline_renderer" not in page, "code cells leak"
+            assert "class=\"jp-InputPrompt" not in page and "class=\"jp-OutputPrompt" not in page
+            assert report.offline_problems(page) == []
+            assert links_of(build / "report" / set_name / f"{name}.html").scripts == []
+            assert not re.search(r"(require|mathjax|mermaid)[^\"'>]*\.js", page, re.I)
+        assert re.search(rf"^ran 01-charts \[{set_name}\] in \d+\.\d s$", output, re.M), output
+    press = (build / "report" / "press" / "01-charts.html").read_text(encoding="utf-8")
+    assert "as_of=2025-07-31 min_reliability=state_media" in press
+    assert "as_of=2026-11-26 min_reliability=low" in (build / "report" / "default" / "01-charts.html").read_text()
+    # figures_dir goes only to notebooks that declare it; other parameters only where declared
+    assert json.loads((build / "figures" / "press" / "values.json").read_text())["mark"]["type"] == "bar"
+    cells = json.loads((build / "executed" / "press" / "02-plain.ipynb").read_text())["cells"]
+    [injected] = [c for c in cells if "injected-parameters" in c["metadata"].get("tags", [])]
+    assert "min_reliability" in "".join(injected["source"]) and "as_of" not in "".join(injected["source"])
+    leftovers = [p for p in build.rglob("*") if ".tmp" in p.name or p.name.startswith(".01-")]
+    assert leftovers == []
+
+
+def test_index_links_every_page_sources_and_citation(tiny_build):
+    _, build, _ = tiny_build
+    index = build / "report" / "index.html"
+    links = links_of(index)
+    local = sorted(h for h in links.hrefs if not h.startswith(("http://", "https://")))
+    pages = sorted(p.relative_to(index.parent).as_posix() for p in index.parent.glob("*/*.html"))
+    assert local == pages == ["default/01-charts.html", "default/02-plain.html",
+                              "press/01-charts.html", "press/02-plain.html"]
+    text = index.read_text(encoding="utf-8")
+    assert links.scripts == [] and "Press conference" in text and "Tiny charts" in text
+    assert 'id="how-to-cite"' in text and "How to cite" in text
+    sources = load_sources()
+    for url in sources["url"].dropna():
+        assert url in links.hrefs
+    for outlet in sources["outlet"]:
+        assert outlet.replace("&", "&amp;").replace("'", "&#x27;") in text
+    assert "state_media" in text and "2025-07-14" in text
+
+
+def test_failing_notebook_names_notebook_set_cell_and_keeps_last_good_report(kit, tiny_build, tmp_path, capsys):
+    notebooks, build, _ = tiny_build
+    shutil.copytree(notebooks, tmp_path / "notebooks")
+    shutil.copytree(build, tmp_path / "build")
+    notebooks, build = tmp_path / "notebooks", tmp_path / "build"
+    page, executed = build / "report" / "press" / "02-plain.html", build / "executed" / "press" / "02-plain.ipynb"
+    before = page.read_bytes(), executed.read_bytes()
+    kit.write_notebook(notebooks / "02-plain.ipynb", 'min_reliability = "low"', "x = 1",
+                   'ratio = 1 / 0  # boom', title="Plain text")
+
+    status = report.main(["run", str(notebooks / "02-plain.ipynb"), str(notebooks / "params" / "press.yml"),
+                          "--notebooks", str(notebooks), "--build", str(build)])
+
+    message = capsys.readouterr().err
+    assert status == 1
+    assert "02-plain.ipynb" in message and "'press'" in message
+    # markdown, parameters, x = 1, then the failing cell; papermill's injected cell shifts In [ ]
+    assert "at cell 4 of the notebook (In [4] in the failed run)" in message, message
+    assert "ZeroDivisionError: division by zero" in message and "ratio = 1 / 0" in message
+    assert message.count("\n") == 1, "one paragraph"
+    assert (page.read_bytes(), executed.read_bytes()) == before, "the last good page stays in place"
+    assert (build / "executed" / "press" / "02-plain.failed.ipynb").exists()
+    assert not [p for p in build.rglob("*") if ".tmp" in p.name]
+
+
+def test_unknown_parameter_fails_before_any_notebook_runs(kit, tmp_path):
+    notebooks = kit.make_project(tmp_path)
+    kit.write_params(notebooks / "params" / "typo.yml", "Typo", {"as_off": "2025-07-31"})
+
+    with pytest.raises(ReportError) as error:
+        report.build(notebooks, notebooks / "params", tmp_path / "build")
+
+    assert "typo.yml" in str(error.value) and "unknown parameter 'as_off'" in str(error.value)
+    assert "as_of" in str(error.value), "lists the declared parameters"
+    assert not (tmp_path / "build").exists()
+
+
+@pytest.mark.parametrize("yaml_text, expected", [
+    ("title: X\nparameters:\n  as_of: 2025-07-31\n", 'quote it: "2025-07-31"'),
+    ("title: X\nparameters:\n  as_of: 20250731\n", "as_of: 20250731 is of type int, but 01-charts.ipynb declares as_of = '2026-11-26' (type str); quote it"),
+    ("title: X\nparameters: [as_of]\n", "'parameters' must be a mapping"),
+    ("parameters: {}\n", "missing key 'title'"),
+    ("title: X\nparameters: {}\nas_of: '2025-07-31'\n", "unknown top-level key(s) as_of"),
+    ("title: X\nparameters: {as_of: '2025\n", "not valid YAML"),
+    ("- just\n- a list\n", "expected a mapping"),
+])
+def test_malformed_parameter_sets_fail_clearly(kit, tmp_path, yaml_text, expected):
+    notebooks = kit.make_project(tmp_path)
+    (notebooks / "params" / "bad.yml").write_text(yaml_text)
+
+    with pytest.raises(ReportError) as error:
+        report.check_all(notebooks, notebooks / "params")
+
+    assert "bad.yml" in str(error.value) and expected in str(error.value)
+
+
+def test_notebook_needs_exactly_one_parameters_cell(kit, tmp_path):
+    notebooks = kit.make_project(tmp_path)
+    kit.write_notebook(notebooks / "03-two.ipynb", "a = 1", "b = 2")
+    nb = json.loads((notebooks / "03-two.ipynb").read_text())
+    nb["cells"][1]["metadata"]["tags"] = ["parameters"]
+    (notebooks / "03-two.ipynb").write_text(json.dumps(nb))
+
+    with pytest.raises(ReportError, match=r"03-two.ipynb: needs exactly one cell tagged 'parameters' \(found 2"):
+        report.check_all(notebooks, notebooks / "params")
+
+
+def test_cli_check_reports_unknown_key_with_exit_status(kit, tmp_path):
+    notebooks = kit.make_project(tmp_path)
+    kit.write_params(notebooks / "params" / "typo.yml", "Typo", {"title_text": "x"})
+    done = subprocess.run([sys.executable, "-m", "customs_facilitation.report", "check",
+                           "--notebooks", str(notebooks)], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "typo.yml: unknown parameter 'title_text'" in done.stderr
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs GNU make")
+def test_make_report_is_incremental(kit, tmp_path):
+    """The real Makefile on a tiny project: a second run does nothing; a touched notebook reruns
+    only its own pages."""
+    project = tmp_path / "project"
+    notebooks = project / "notebooks"
+    kit.write_notebook(notebooks / "01-one.ipynb", 'as_of = "2026-11-26"', "print(as_of)", title="One")
+    kit.write_notebook(notebooks / "02-two.ipynb", 'as_of = "2026-11-26"', "print(as_of)", title="Two")
+    kit.write_params(notebooks / "params" / "default.yml", "Default", {})
+    shutil.copy(REPO / "Makefile", project / "Makefile")
+    for folder in ("data", "src"):  # stand-ins for the inputs every page depends on
+        (project / folder).mkdir()
+        (project / folder / "input.txt").write_text("1")
+    for name in ("requirements.lock", "pyproject.toml", "installed"):  # an up-to-date environment stamp
+        (project / name).write_text("")
+        os.utime(project / name, (1e9, 1e9) if name != "installed" else None)
+    bin_dir = Path(sys.executable).parent
+    make = ["make", "--no-print-directory", "-C", str(project), f"BIN={bin_dir}", "STAMP=installed"]
+    env = {**os.environ, "MAKEFLAGS": ""}
+
+    def run(*args):
+        done = subprocess.run([*make, *args], capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stdout + done.stderr
+        return re.findall(r"^ran (\S+) \[(\S+)\]", done.stdout, re.M)
+
+    assert sorted(run("-j2", "report")) == [("01-one", "default"), ("02-two", "default")]
+    assert (project / "build" / "report" / "index.html").exists()
+    assert run("report") == [], "nothing changed: nothing runs"
+    os.utime(notebooks / "02-two.ipynb")
+    assert run("report") == [("02-two", "default")]
+    os.utime(project / "data" / "input.txt")
+    assert sorted(run("report")) == [("01-one", "default"), ("02-two", "default")]
