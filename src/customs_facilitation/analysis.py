@@ -104,8 +104,9 @@ def aspect_summary(figs: pd.DataFrame, as_of=None, data_dir=None) -> list[str]:
 
 
 def setup_display() -> None:
-    """Show whole cell texts in tables (sources and notes are long)."""
-    pd.set_option("display.max_colwidth", None)
+    """Show whole tables: every row, every column, whole cell texts (sources and notes are long)."""
+    for option in ("display.max_colwidth", "display.max_rows", "display.max_columns"):
+        pd.set_option(option, None)
 
 
 def cumulative_totals(figs: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -198,3 +199,10 @@ def source_table(sources: pd.DataFrame) -> pd.DataFrame:
         "reliability": sources["reliability"].astype(str),
         "url": sources["url"].fillna("(not kept)"),
     }).reset_index(drop=True)
+
+
+def page_sources(figs: pd.DataFrame, shown_ids, data_dir=None) -> pd.DataFrame:
+    """The sources behind the figures a page showed (by observation id), in words."""
+    used = figs.loc[figs["observation_id"].isin(set(shown_ids)), "source_id"]
+    sources = load_sources(data_dir)
+    return source_table(sources[sources["source_id"].isin(used)].sort_values("published_date"))

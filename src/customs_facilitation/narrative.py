@@ -1,5 +1,7 @@
 """Words for numbers: how the report writes a figure, its change, its period and its source."""
 
+import html
+
 import pandas as pd
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -76,3 +78,14 @@ def figure(row: pd.Series | None) -> str:
     if pd.notna(row["change"]):
         text += f" ({change(row['change'], row['change_unit'], row['change_basis'])})"
     return f"{text}, {citation(row)}, {row['observation_id']}"
+
+
+def markdown(text: str):
+    """Prose for display in a notebook, with ``<``, ``>`` and ``&`` escaped.
+
+    Text from the data (outlets, notes, explanations) then shows as text: markup in it never
+    becomes HTML in the notebook or the report.
+    """
+    from IPython.display import Markdown
+
+    return Markdown(html.escape(text, quote=False))

@@ -45,6 +45,7 @@ from pathlib import Path
 
 import yaml
 
+from .bundle import data_version
 from .paths import REPO_DIR
 
 NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
@@ -71,6 +72,7 @@ PAGE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {{ super() }}
 <nav class="report-nav" style="padding: 8px 16px; font-family: sans-serif; font-size: 14px;">
 <a href="../index.html">&larr; all pages</a> &middot; parameter set: <b>{{ resources.set_title | e }}</b>
+&middot; data version <code>{{ resources.data_version | e }}</code>
 </nav>
 {%- endblock body_header -%}
 """
@@ -351,7 +353,8 @@ def run(notebook_path, params_path, build_dir, *, notebooks_dir=None, timeout=60
             tmp_page = _temp_path(page)
             try:
                 tmp_page.write_text(export_html(tmp_executed, set_title=param_set.title,
-                                                 cache_dir=layout.cache), encoding="utf-8")
+                                                 data_version=data_version(), cache_dir=layout.cache),
+                                    encoding="utf-8")
                 os.replace(tmp_executed, executed)
                 os.replace(tmp_page, page)
             finally:
@@ -499,7 +502,7 @@ def vega_bundle(cache_dir=None) -> str:
     return bundle
 
 
-def export_html(executed_notebook, *, set_title: str = "", cache_dir=None) -> str:
+def export_html(executed_notebook, *, set_title: str = "", data_version: str = "", cache_dir=None) -> str:
     """HTML of an executed notebook without code or prompts, with the vega bundle inline once.
 
     Raises:
@@ -518,7 +521,7 @@ def export_html(executed_notebook, *, set_title: str = "", cache_dir=None) -> st
     body, _ = exporter.from_notebook_node(nb, resources={
         "metadata": {"name": f"{title} ({set_title})" if set_title else title,
                      "path": str(Path(executed_notebook).parent)},
-        "set_title": set_title})
+        "set_title": set_title, "data_version": data_version})
     remote = offline_problems(body)
     if remote:
         raise ReportError(f"{executed_notebook}: the exported page would load from the network: "
@@ -554,7 +557,7 @@ def write_index(notebooks_dir, params_dir, build_dir, *, data_dir=None) -> Path:
         raise ReportError("cannot write the index: page(s) not built: " + ", ".join(missing))
     _remove_stale_pages(layout, notebooks, param_sets)
     sources = load_sources(data_dir)
-    text = render_index(notebooks, param_sets, sources)
+    text = render_index(notebooks, param_sets, sources, data_version(data_dir))
     layout.index.parent.mkdir(parents=True, exist_ok=True)
     tmp = _temp_path(layout.index)
     try:
@@ -577,7 +580,7 @@ def _remove_stale_pages(layout: Layout, notebooks, param_sets) -> None:
             folder.rmdir()
 
 
-def render_index(notebooks, param_sets, sources) -> str:
+def render_index(notebooks, param_sets, sources, version_of_data: str) -> str:
     """The index page: one section per parameter set, the source list and how to cite."""
     e = html.escape
     sets_html = []
@@ -601,7 +604,9 @@ def render_index(notebooks, param_sets, sources) -> str:
     cite = (f"customs-facilitation contributors ({today[:4]}). <i>Customs facilitation: curated indicators "
             f"of China's cross-border trade facilitation</i>, report version {e(version)}"
             + (f", commit <code>{e(commit)}</code>" if commit else "")
-            + f", built {today}. Name the parameter set (the section title above) whose pages you cite.")
+            + f", data version <code>{e(version_of_data)}</code> (a content hash of data/), built {today}. "
+            "Name the parameter set (the section title above) whose pages you cite; CITATION.cff in the "
+            "repository and <code>make bundle</code> give the data in citable form.")
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>

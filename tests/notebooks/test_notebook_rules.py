@@ -52,3 +52,11 @@ def test_stored_outputs_are_clean(path):
             assert output.get("name") != "stderr", f"{path.name}: stderr stored: {output.get('text', '')[:200]}"
     text = path.read_text(encoding="utf-8")
     assert not re.search(r"/(tmp|root|home|work)/|site-packages", text), f"{path.name} stores a machine path"
+
+
+def test_the_sources_page_lists_every_curated_figure():
+    from customs_facilitation import load_observations
+
+    stored = (REPO_DIR / "notebooks" / "04-sources-and-checks.ipynb").read_text(encoding="utf-8")
+    missing = [oid for oid in load_observations()["observation_id"] if f"<td>{oid}</td>" not in stored]
+    assert not missing, f"figures missing from the stored table (truncated?): {missing}"

@@ -43,3 +43,8 @@ def test_good_parameters_are_parsed():
 def test_bad_parameters_fail_at_once_naming_the_parameter(args, message):
     with pytest.raises(ValueError, match=message):
         check_parameters(*args)
+
+
+def test_markup_from_the_data_is_escaped_in_prose():
+    shown = narrative.markdown("**Why:** <img src=x onerror=alert(1)> & co")
+    assert shown.data == "**Why:** &lt;img src=x onerror=alert(1)&gt; &amp; co"
