@@ -5,7 +5,6 @@ The zip holds the curated CSVs, ``datapackage.json``, the raw snapshots with the
 one folder named after the data version (a content hash of ``data/``).
 """
 
-import hashlib
 import os
 import sys
 import tempfile
@@ -14,19 +13,9 @@ from pathlib import Path
 
 from .load import load_sources
 from .narrative import date
-from .package import load_package
+from .package import data_version, load_package
 from .paths import REPO_DIR, resolve_data_dir
 from .schema import read_descriptor
-
-
-def data_version(data_dir=None) -> str:
-    """A short content hash of every file in the data folder (names and bytes)."""
-    data_dir = resolve_data_dir(data_dir)
-    digest = hashlib.sha256()
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(data_dir).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:12]
 
 
 def readme(data_dir: Path, version: str) -> str:

@@ -1,5 +1,7 @@
 """Read the whole data package: every table checked, then foreign keys and curation rules."""
 
+import functools
+import hashlib
 from pathlib import Path
 
 import pandas as pd
@@ -31,10 +33,29 @@ def check_foreign_keys(raw: dict[str, pd.DataFrame], descriptor: dict) -> list[P
 def load_package(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
     """Read and check every table of a data folder; return typed tables by resource name.
 
+    The checked tables are kept while the folder's content (its data version) stays the same, and
+    each call returns fresh copies, so callers may change what they get.
+
     Raises:
         DataValidationError: listing every problem in every table, if there is any.
     """
+    data_dir = resolve_data_dir(data_dir).resolve()
+    return {name: table.copy() for name, table in _checked_tables(data_dir, data_version(data_dir)).items()}
+
+
+def data_version(data_dir=None) -> str:
+    """A short content hash of every file in the data folder (names and bytes)."""
     data_dir = resolve_data_dir(data_dir)
+    digest = hashlib.sha256()
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(data_dir).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:12]
+
+
+@functools.lru_cache(maxsize=8)
+def _checked_tables(data_dir: Path, version: str) -> dict[str, pd.DataFrame]:
+    """The checked tables of ``data_dir`` at data ``version`` (which only keys the cache)."""
     descriptor = read_descriptor(data_dir)
     raw, typed, problems = {}, {}, []
     for res in descriptor["resources"]:

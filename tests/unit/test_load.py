@@ -66,3 +66,14 @@ def test_bad_filters_say_what_is_wrong(tiny, kwargs, message):
 def test_loaders_default_to_the_repository_data():
     assert len(load_observations()) > 0
     assert isinstance(load_observations().loc[0, "period_start"], pd.Period)
+
+
+def test_cached_tables_are_copies_and_follow_the_files(tiny):
+    from customs_facilitation import load_package
+
+    first = load_package(tiny)
+    first["units"].loc[0, "description"] = "changed by a caller"
+    assert load_package(tiny)["units"].loc[0, "description"] == "billions of yuan"
+    units = tiny / "units.csv"
+    units.write_text(units.read_text(encoding="utf-8").replace("billions of yuan", "billions of CNY"), encoding="utf-8")
+    assert load_package(tiny)["units"].loc[0, "description"] == "billions of CNY"
