@@ -71,10 +71,18 @@ def series(figs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
         "date": rows["period_end"].dt.to_timestamp(how="end").dt.strftime("%Y-%m-%d"),
         "value": rows["value"].astype(float),
         "unit": rows["unit"],
+        "qualifier": rows["qualifier"],
         "id": rows["observation_id"],
         "source": rows["outlet"],
         "reliability": rows["reliability"].astype(str),
     }).sort_values(["indicator", "date", "id"]).reset_index(drop=True)
+
+
+def bounds_note(points: pd.DataFrame) -> str:
+    """Say which plotted points are lower bounds or estimates, in the data's own words."""
+    flagged = points[points["qualifier"] != "exact"]
+    return "; ".join(f"{row.id} ({narrative.level(row.value, row.unit, row.qualifier)}) is plotted at that value"
+                     for row in flagged.itertuples())
 
 
 def source_line(figs: pd.DataFrame) -> str:

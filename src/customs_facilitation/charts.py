@@ -30,7 +30,7 @@ def theme() -> alt.theme.ThemeConfig:
             "view": {"stroke": None, "continuousWidth": 520, "continuousHeight": 260},
             "title": {"anchor": "start", "fontSize": 15, "subtitleFontSize": 12, "subtitleColor": "#444"},
             "axis": {"labelFontSize": 11, "titleFontSize": 12, "gridColor": "#e6e6e6"},
-            "legend": {"labelFontSize": 11, "titleFontSize": 12, "orient": "bottom"},
+            "legend": {"labelFontSize": 11, "titleFontSize": 12, "orient": "bottom", "labelLimit": 0, "columns": 1},
             "range": {"category": PALETTE},
         }
     }
