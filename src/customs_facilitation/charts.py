@@ -2,7 +2,7 @@
 
 The renderer emits a ``<div>`` whose id is derived from the spec's hash and one ``vegaEmbed``
 call, so the output is the same on every run (nbval compares it, data and encodings included).
-The exported report pages carry the vega bundle once (see :mod:`customs_facilitation.report`).
+The exported report pages carry the vega bundle once (see :mod:`customs_facilitation.report_html`).
 """
 
 import hashlib

@@ -7,7 +7,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-# The chart renderer contract the report pages are built for (see customs_facilitation.report):
+# The chart renderer contract the report pages are built for (see customs_facilitation.report_html):
 # a div with an id from the spec's hash, then one classic inline script calling vegaEmbed, which
 # the page's <head> defines (vl_convert.javascript_bundle(), inlined once per page).
 RENDERER = '''

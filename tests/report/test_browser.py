@@ -1,7 +1,6 @@
 """Open every page of the built report in headless Debian chromium, offline, from file://.
 
-Builds the real report first (``make report``, incremental) when the real notebooks exist;
-otherwise checks a tiny throwaway report with charts rendered the way the real ones are.
+Builds the real report first (``make report``, incremental).
 """
 
 import os
@@ -32,25 +31,22 @@ def chromium_path() -> str:
     return str(CHROMIUM)
 
 
-def report_dir(request) -> Path:
-    """build/report of the real notebooks if there are any, else a tiny throwaway report."""
-    if sorted((REPO / "notebooks").glob("[0-9][0-9]-*.ipynb")):
-        make = shutil.which("make")
-        if make is None:
-            pytest.fail("the real notebooks exist but GNU make is missing: cannot build the report")
-        done = subprocess.run([make, "--no-print-directory", "-C", str(REPO), "report"], capture_output=True,
-                              text=True, env={**os.environ, "MAKEFLAGS": ""})
-        assert done.returncode == 0, f"make report failed:\n{done.stdout}\n{done.stderr}"
-        return REPO / "build" / "report"
-    _, build, _ = request.getfixturevalue("tiny_build")
-    return build / "report"
+def report_dir() -> Path:
+    """build/report of the real notebooks, brought up to date with ``make report``."""
+    make = shutil.which("make")
+    if make is None:
+        pytest.fail("GNU make is missing: cannot build the report")
+    done = subprocess.run([make, "--no-print-directory", "-C", str(REPO), "report"], capture_output=True,
+                          text=True, env={**os.environ, "MAKEFLAGS": ""})
+    assert done.returncode == 0, f"make report failed:\n{done.stdout}\n{done.stderr}"
+    return REPO / "build" / "report"
 
 
-def test_every_page_draws_its_charts_offline(request):
+def test_every_page_draws_its_charts_offline():
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()
-    report = report_dir(request)
+    report = report_dir()
     pages = [report / "index.html", *sorted(report.glob("*/*.html"))]
     assert len(pages) > 1, f"no report pages in {report}"
     problems, charts_seen = [], 0

@@ -9,8 +9,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from customs_facilitation.paths import REPO_DIR
 from tests.report.test_browser import ARGS, chromium_path
 

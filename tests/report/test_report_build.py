@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from customs_facilitation import load_sources, report
-from customs_facilitation.report import ReportError
+from customs_facilitation.report_html import offline_problems
+from customs_facilitation.report_params import ReportError, check_all
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -50,7 +51,7 @@ def test_build_writes_every_page_without_code_and_offline(tiny_build):
             assert all(m.start() > body for m in re.finditer('<div id="chart-', page))
             assert "import hashlib" not in page and "def offline_renderer" not in page, "code cells leak"
             assert "class=\"jp-InputPrompt" not in page and "class=\"jp-OutputPrompt" not in page
-            assert report.offline_problems(page) == []
+            assert offline_problems(page) == []
             assert links_of(build / "report" / set_name / f"{name}.html").scripts == []
             assert not re.search(r"(require|mathjax|mermaid)[^\"'>]*\.js", page, re.I)
         assert re.search(rf"^ran 01-charts \[{set_name}\] in \d+\.\d s$", output, re.M), output
@@ -136,7 +137,7 @@ def test_malformed_parameter_sets_fail_clearly(kit, tmp_path, yaml_text, expecte
     (notebooks / "params" / "bad.yml").write_text(yaml_text)
 
     with pytest.raises(ReportError) as error:
-        report.check_all(notebooks, notebooks / "params")
+        check_all(notebooks, notebooks / "params")
 
     assert "bad.yml" in str(error.value) and expected in str(error.value)
 
@@ -149,7 +150,7 @@ def test_notebook_needs_exactly_one_parameters_cell(kit, tmp_path):
     (notebooks / "03-two.ipynb").write_text(json.dumps(nb))
 
     with pytest.raises(ReportError, match=r"03-two.ipynb: needs exactly one cell tagged 'parameters' \(found 2"):
-        report.check_all(notebooks, notebooks / "params")
+        check_all(notebooks, notebooks / "params")
 
 
 def test_cli_check_reports_unknown_key_with_exit_status(kit, tmp_path):
