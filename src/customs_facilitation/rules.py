@@ -1,5 +1,7 @@
 """Curation rules that span columns or tables, beyond what a field's type can say."""
 
+import hashlib
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -44,36 +46,71 @@ def check_observations(obs: pd.DataFrame, indicators: pd.DataFrame, units: pd.Da
                       "says text_held but the source has no text_path in sources.csv")
     problems += _flag(f, obs, text_held & has_value & obs["value_as_published"].isna(), "value_as_published",
                       "is empty; a figure from a held text records how the text writes it")
+    problems += _flag(f, obs, text_held & change_parts["change"] & obs["change_as_published"].isna(),
+                      "change_as_published", "is empty; a change from a held text records how the text writes it")
     return problems
 
 
 def check_sources(sources: pd.DataFrame, data_dir: Path) -> list[Problem]:
-    """Snapshots named by text_path exist; nothing is read before it was published."""
+    """Snapshots named by text_path exist unchanged; nothing is read before it was published."""
     f = "sources.csv"
     held = sources["text_path"].notna()
     missing = held & ~sources["text_path"].map(lambda p: pd.notna(p) and (data_dir / p).is_file())
     problems = _flag(f, sources, missing, "text_path", f"names no file below {data_dir}")
     problems += _flag(f, sources, sources["accessed_date"] < sources["published_date"], "accessed_date",
                       "is before published_date")
+    present = held & ~missing
+    changed = present & sources["text_path"].map(lambda p: pd.notna(p) and (data_dir / p).is_file()
+                                                 and not _matches_sidecar(data_dir / p))
+    problems += _flag(f, sources, changed, "text_path",
+                      "names a snapshot whose sha256 differs from its sidecar (.json); raw snapshots are never edited")
     return problems
+
+
+def _matches_sidecar(snapshot: Path) -> bool:
+    """True when the snapshot's sidecar JSON exists and records the snapshot's sha256."""
+    sidecar = snapshot.with_suffix(".json")
+    try:
+        recorded = json.loads(sidecar.read_text(encoding="utf-8")).get("sha256")
+    except (OSError, ValueError, AttributeError):
+        return False
+    return recorded == hashlib.sha256(snapshot.read_bytes()).hexdigest()
 
 
 def check_check_declarations(checks: pd.DataFrame, observations: pd.DataFrame) -> list[Problem]:
-    """Checks name existing observations, the right number of them, and explain expected differences."""
+    """Checks name existing exact figures with what their kind needs, and explain expected differences.
+
+    A check's arithmetic treats figures as exact to their last digit, so lower bounds and
+    approximations ("at least", "about") cannot take part.
+    """
     f = "checks.csv"
-    inputs = checks["inputs"].str.split(" ")
-    each_input = inputs.explode()
-    unknown = (~each_input.isin(observations["observation_id"])).groupby(level=0).any()
     arity = {"sum": None, "share": 2, "implied_base": 1, "same_figure": 1, "growth": 2}
-    problems = _flag(f, checks, unknown.reindex(checks.index, fill_value=False), "inputs",
-                     "names an observation_id that is not in observations.csv")
-    wrong_count = [arity[k] is not None and len(ids) != arity[k] for k, ids in zip(checks["kind"], inputs)]
-    problems += _flag(f, checks, pd.Series(wrong_count, index=checks.index), "inputs",
-                      "has the wrong number of inputs for its kind (share and growth take 2; "
-                      "implied_base and same_figure take 1)")
+    by_id = observations.set_index("observation_id")
+    problems = []
+    for row in checks.itertuples():
+        inputs = row.inputs.split(" ")
+        if arity[row.kind] is not None and len(inputs) != arity[row.kind]:
+            problems.append(Problem(f, f"has {len(inputs)} inputs; a {row.kind} check takes {arity[row.kind]}",
+                                    row=int(row.Index) + 1, column="inputs", value=row.inputs))
+        unknown = [i for i in inputs if i not in by_id.index]
+        if unknown:
+            problems.append(Problem(f, f"names {', '.join(unknown)}, not in observations.csv", row=int(row.Index) + 1,
+                                    column="inputs", value=row.inputs))
+            continue
+        needs = [(i, "value") for i in inputs] + [(row.published_id, "change" if row.kind == "growth" else "value")]
+        if row.kind == "implied_base":
+            needs.append((inputs[0], "change"))
+        for oid, column in needs:
+            if pd.isna(by_id.loc[oid, column]):
+                problems.append(Problem(f, f"{oid} has no {column}; a {row.kind} check needs it",
+                                        row=int(row.Index) + 1, column="inputs", value=row.inputs))
+            if by_id.loc[oid, "qualifier"] not in ("exact", "preliminary"):
+                problems.append(Problem(f, f"{oid} is {by_id.loc[oid, 'qualifier']}; checks take exact or "
+                                           "preliminary figures only", row=int(row.Index) + 1, column="inputs",
+                                        value=row.inputs))
     problems += _flag(f, checks, (checks["expected"] == "explained") & checks["explanation"].isna(), "explanation",
                       "is empty; a check expected to differ must say why")
-    return problems
+    return list(dict.fromkeys(problems))
 
 
 def check_rules(tables: dict[str, pd.DataFrame], data_dir: Path) -> list[Problem]:

@@ -137,3 +137,12 @@ def test_every_number_in_the_seed_is_accounted_for():
     unaccounted = result[result["status"] == "unaccounted"]
     assert unaccounted.empty, unaccounted.to_string()
     assert (result["status"] == "curated").sum() >= 9
+
+
+def test_every_figure_from_a_held_text_is_found_by_the_audit():
+    result = audit()
+    matched = {oid for ids in result.loc[result["status"] == "curated", "accounted_by"] for oid in ids.split(", ")}
+    held = set(load_observations().query("checked == 'text_held'")["observation_id"])
+    assert held <= matched, f"not found in their text with value, unit and paragraph: {sorted(held - matched)}"
+    changes = result[(result["status"] == "curated") & result["unit"].eq("percent")]
+    assert len(changes) == load_observations().query("checked == 'text_held'")["change"].notna().sum()

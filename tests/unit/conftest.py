@@ -1,5 +1,7 @@
 """A tiny, valid data package written inline, for tests that break it one way at a time."""
 
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -36,8 +38,16 @@ repair_share,share,S01 F01,F01,pass,
 """,
     "claim_exclusions.csv": """source_id,paragraph,text,reason,note
 """,
-    "raw/a.txt": "Repair trade was RMB 256.99 billion, up 7.5%.\nTrade grew 4.5%.\n",
 }
+SNAPSHOT = "Repair trade was RMB 256.99 billion, up 7.5%.\nTrade grew 4.5%.\n"
+
+
+def write_snapshot(folder: Path, text: str) -> None:
+    """Write the tiny source text and its sidecar recording its sha256."""
+    snapshot = folder / "raw" / "a.txt"
+    snapshot.write_text(text, encoding="utf-8")
+    digest = hashlib.sha256(snapshot.read_bytes()).hexdigest()
+    snapshot.with_suffix(".json").write_text(json.dumps({"file": "a.txt", "sha256": digest}), encoding="utf-8")
 
 
 def write_tiny(folder: Path) -> Path:
@@ -46,6 +56,7 @@ def write_tiny(folder: Path) -> Path:
     shutil.copy(DATA_DIR / "datapackage.json", folder / "datapackage.json")
     for name, text in TINY.items():
         (folder / name).write_text(text, encoding="utf-8")
+    write_snapshot(folder, SNAPSHOT)
     return folder
 
 

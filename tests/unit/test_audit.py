@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 from customs_facilitation.audit import audit, paragraph_of
+from tests.unit.conftest import SNAPSHOT, write_snapshot
 
 
 def test_paragraph_counts_lines_from_one():
@@ -17,8 +18,7 @@ def test_tiny_text_is_fully_accounted(tiny):
 
 
 def test_a_new_number_in_the_text_is_unaccounted_until_excluded(tiny):
-    text = tiny / "raw" / "a.txt"
-    text.write_text(text.read_text(encoding="utf-8") + "It involved 42 ports.\n", encoding="utf-8")
+    write_snapshot(tiny, SNAPSHOT + "It involved 42 ports.\n")
     result = audit(tiny)
     assert result.loc[result["text"] == "42", "status"].tolist() == ["unaccounted"]
     cli = subprocess.run([sys.executable, "-m", "customs_facilitation", "audit", "--data-dir", str(tiny)],
@@ -47,3 +47,20 @@ def test_claims_command_marks_curated_figures(tmp_path):
     assert any("2569.9亿元" in line and "S04" in line for line in lines)
     assert any("99.99 million TEU" in line and "S0" not in line for line in lines)
     assert "2 claims, 1 matching a curated figure" in result.stdout
+
+
+def test_a_level_in_the_wrong_unit_is_not_matched(tiny):
+    observations = tiny / "observations.csv"
+    observations.write_text(observations.read_text(encoding="utf-8").replace(
+        "256.99,CNY billion", "256.99,CNY trillion"), encoding="utf-8")
+    result = audit(tiny)
+    assert result.loc[result["text"] == "RMB 256.99 billion", "status"].tolist() == ["unaccounted"]
+
+
+def test_a_fall_matches_a_negative_change(tiny):
+    write_snapshot(tiny, SNAPSHOT.replace("Trade grew 4.5%.", "Trade fell 4.5%."))
+    observations = tiny / "observations.csv"
+    assert audit(tiny).loc[lambda r: r["text"] == "4.5%", "status"].tolist() == ["unaccounted"]
+    observations.write_text(observations.read_text(encoding="utf-8").replace(",,4.5,percent", ",,-4.5,percent"),
+                            encoding="utf-8")
+    assert audit(tiny).loc[lambda r: r["text"] == "4.5%", "status"].tolist() == ["curated"]

@@ -157,3 +157,28 @@ def test_all_problems_are_listed_not_only_the_first(tiny):
     assert "3 problem(s)" in message
     for part in ("observations.csv row 2", "sources.csv row 2", "indicators.csv row 1"):
         assert part in message
+
+
+def test_edited_snapshot(tiny):
+    (tiny / "raw" / "a.txt").write_text("Repair trade was RMB 265.99 billion.\n", encoding="utf-8")
+    problem, = only(problems_of(tiny), file="sources.csv", row=1, column="text_path")
+    assert "sha256 differs from its sidecar" in problem.message
+
+
+def test_held_change_without_its_published_text(tiny):
+    edit(tiny, "observations.csv", "RMB 256.99 billion,7.5%,text_held", "RMB 256.99 billion,,text_held")
+    only(problems_of(tiny), file="observations.csv", row=1, column="change_as_published")
+
+
+@pytest.mark.parametrize("declaration, message", [
+    ("growth,F03 F01,F01", "F03 has no value"),
+    ("same_figure,F02,F02", "F02 is at_least"),
+    ("implied_base,F02,F01", "F02 has no change"),
+    ("share,S01,F01", "has 1 inputs; a share check takes 2"),
+    ("sum,S01 X99,F01", "names X99, not in observations.csv"),
+])
+def test_check_declarations_need_what_their_kind_uses(tiny, declaration, message):
+    (tiny / "checks.csv").write_text("check_id,kind,inputs,published_id,expected,explanation\n"
+                                     f"c1,{declaration},pass,\n", encoding="utf-8")
+    found = only(problems_of(tiny), file="checks.csv", row=1, column="inputs")
+    assert any(message in p.message for p in found), [p.message for p in found]
