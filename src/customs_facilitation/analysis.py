@@ -19,10 +19,61 @@ def pick(figs: pd.DataFrame, indicator: str, start: str, end: str, need: str = "
     """The most reliable figure (then the earliest published) for an indicator and exact period."""
     rows = figs[(figs["indicator_id"] == indicator) & (figs["period_start"] == pd.Period(start, "M"))
                 & (figs["period_end"] == pd.Period(end, "M")) & figs[need].notna()]
+    return most_reliable(rows)
+
+
+def most_reliable(rows: pd.DataFrame) -> pd.Series | None:
+    """The row from the most reliable source (then the earliest published), or None if empty."""
     if rows.empty:
         return None
     rank = rows["reliability"].astype(str).map(RELIABILITY_TIERS.index)
     return rows.assign(rank=rank).sort_values(["rank", "published_date", "observation_id"]).iloc[0]
+
+
+OPERATION_FIGURES = [
+    ("special_operation_launching_bodies", "government bodies launching it"),
+    ("special_operation_departments", "departments taking part"),
+    ("special_operation_departments_besides_gacc", "departments taking part besides GACC"),
+    ("special_operation_pilot_cities", "pilot cities"),
+    ("special_operation_measures", "measures"),
+    ("special_operation_key_tasks", "key tasks"),
+]
+
+
+def operation_at_a_glance(figs: pd.DataFrame) -> tuple[str, list[str]]:
+    """Markdown on the latest yearly special operation with figures, and the ids it cites."""
+    yearly = figs[figs["indicator_id"].isin([i for i, _ in OPERATION_FIGURES]) & figs["value"].notna()
+                  & (figs["period_start"].dt.year == figs["period_end"].dt.year)]
+    if yearly.empty:
+        return "No figure on a yearly special operation had been published by then.", []
+    year = int(yearly["period_start"].dt.year.max())
+    this_year = yearly[yearly["period_start"].dt.year == year]
+    launch_months = this_year.loc[this_year["period_start"] == this_year["period_end"], "period_start"]
+    launched = f", launched in {narrative.period(launch_months.min(), launch_months.min())}" if len(launch_months) else ""
+    parts, ids = [], []
+    for indicator, words in OPERATION_FIGURES:
+        row = most_reliable(this_year[this_year["indicator_id"] == indicator])
+        if row is not None:
+            parts.append(f"**{narrative.number(row['value'])}** {words} ({narrative.citation(row)}, {row['observation_id']})")
+            ids.append(row["observation_id"])
+    return f"The {year} operation{launched}: " + "; ".join(parts) + ".", ids
+
+
+def reliability_caveat(rows: pd.DataFrame, label: str) -> str:
+    """A sentence naming the rows (by ``label``) whose sources rank below state media, or ''."""
+    weaker = rows[rows["reliability"].isin(["repost", "secondary", "low"])]
+    if weaker.empty:
+        return ""
+    listed = ", ".join(f"{getattr(r, label)} ({r.reliability})" for r in weaker.itertuples())
+    return f"Figures from sources rated below state media: {listed}."
+
+
+def page_intro(as_of, min_reliability: str, figs: pd.DataFrame, focus: str | None = None) -> str:
+    """The first sentence of every page: the data's date, the reliability kept, the focus."""
+    stated = f"as the data stood on {narrative.date(as_of)}" if as_of is not None else "with all curated data"
+    text = (f"This page is built {stated}, from sources rated *{min_reliability}* or better: "
+            f"{len(figs)} figures from {figs['source_id'].nunique()} sources qualify")
+    return text + (f"; {focus} is in focus." if focus else ".")
 
 
 def figure_table(figs: pd.DataFrame) -> pd.DataFrame:
@@ -117,11 +168,19 @@ def setup_display() -> None:
         pd.set_option(option, None)
 
 
-def cumulative_totals(figs: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Goods trade, exports and imports for periods starting in January of ``year``, for a chart."""
+def cumulative_totals(figs: pd.DataFrame, year: int, units: pd.DataFrame) -> pd.DataFrame:
+    """Goods trade, exports and imports for periods starting in January of ``year``, for a chart.
+
+    Values are converted to the unit most of them were published in, named in ``unit``.
+    """
     totals = series(figs, ["goods_trade", "exports", "imports"])
     starts = figs.set_index("observation_id")["period_start"]
-    return totals[totals["id"].map(starts) == pd.Period(f"{year}-01", "M")].reset_index(drop=True)
+    totals = totals[totals["id"].map(starts) == pd.Period(f"{year}-01", "M")].reset_index(drop=True)
+    if totals.empty:
+        return totals
+    factors = units.set_index("unit")["factor"].astype(float)
+    target = totals["unit"].mode().iloc[0]
+    return totals.assign(value=totals["value"] * totals["unit"].map(factors) / factors[target], unit=target)
 
 
 def comparison(figs: pd.DataFrame, units: pd.DataFrame, part: pd.Series | None, total: pd.Series | None) -> str:

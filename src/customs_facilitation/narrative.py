@@ -12,14 +12,17 @@ QUALIFIER_WORDS = {"exact": "{}", "at_least": "at least {}", "about": "about {}"
 
 
 def number(value: float, digits: int | None = None) -> str:
-    """A number as the report prints it: thousands separated; ``digits`` significant if given.
+    """A number as the report prints it: thousands separated, never in exponent form;
+    rounded to ``digits`` significant digits if given.
 
-    >>> number(3776), number(256.99), number(239.0604651, digits=4)
-    ('3,776', '256.99', '239.1')
+    >>> number(3776), number(256.99), number(239.0604651, digits=4), number(1234567), number(12345.6, digits=4)
+    ('3,776', '256.99', '239.1', '1,234,567', '12,350')
     """
     if pd.isna(value):
         return "n/a"
-    return f"{value:,.{digits}g}" if digits else f"{value:,g}"
+    if digits:
+        value = float(f"{value:.{digits}g}")
+    return f"{value:,.10f}".rstrip("0").rstrip(".")
 
 
 def level(value: float, unit: str, qualifier: str = "exact", digits: int | None = None) -> str:
