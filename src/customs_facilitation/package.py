@@ -21,6 +21,9 @@ def check_foreign_keys(raw: dict[str, pd.DataFrame], descriptor: dict) -> list[P
             target = raw.get(fk["reference"]["resource"])
             if table is None or target is None:
                 continue
+            if len(fk["fields"]) != 1:
+                raise DataValidationError([Problem("datapackage.json", f"{res['name']} declares a foreign key on "
+                                                   f"{fk['fields']}; only single-column foreign keys are supported")])
             column, target_column = fk["fields"][0], fk["reference"]["fields"][0]
             cells = table[column]
             unknown = (cells != "") & ~cells.isin(target[target_column])

@@ -13,6 +13,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from .paths import REPO_DIR
+from .report_run import this_python_kernel_manager
 
 NOTEBOOK_DIR = REPO_DIR / "notebooks"
 
@@ -31,6 +32,7 @@ def refresh(path: Path) -> None:
     """Execute one notebook in its folder and write it back atomically, outputs stored."""
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(notebook, kernel_name="python3", record_timing=False, timeout=600,
+                   kernel_manager_class=this_python_kernel_manager(),
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     with tempfile.NamedTemporaryFile("w", dir=path.parent, suffix=".ipynb", delete=False, encoding="utf-8") as out:
         nbformat.write(clean(notebook), out)

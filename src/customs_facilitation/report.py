@@ -27,13 +27,13 @@ from .report_params import ReportError, check_all
 from .report_run import run
 
 
-def build(notebooks_dir, params_dir, build_dir, *, data_dir=None) -> Path:
+def build(notebooks_dir, params_dir, build_dir) -> Path:
     """Check, run every notebook for every set (serially), then write the index; return it."""
     notebooks, param_sets = check_all(notebooks_dir, params_dir)
     for param_set in param_sets:
         for notebook in notebooks:
             _run_and_say(notebook.path, param_set.path, build_dir, notebooks_dir)
-    return write_index(notebooks_dir, params_dir, build_dir, data_dir=data_dir)
+    return write_index(notebooks_dir, params_dir, build_dir)
 
 
 def _run_and_say(notebook_path, params_path, build_dir, notebooks_dir) -> None:
@@ -53,7 +53,6 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--build", default="build", help="the build folder (default: build)")
         command.add_argument("--notebooks", default="notebooks", help="the notebooks folder")
         command.add_argument("--params", default=None, help="the parameter sets folder (default: NOTEBOOKS/params)")
-        command.add_argument("--data-dir", default=None, help="a data folder (default: the repository's data/)")
         return command
 
     add("check", "check every notebook's parameters cell and every parameter set")
@@ -76,9 +75,9 @@ def main(argv=None) -> int:
         elif args.command == "run":
             _run_and_say(args.notebook, args.param_set, args.build, args.notebooks)
         elif args.command == "index":
-            print(f"wrote {write_index(args.notebooks, params, args.build, data_dir=args.data_dir)}")
+            print(f"wrote {write_index(args.notebooks, params, args.build)}")
         else:
-            print(f"wrote {build(args.notebooks, params, args.build, data_dir=args.data_dir)}")
+            print(f"wrote {build(args.notebooks, params, args.build)}")
     except ReportError as error:
         print(f"report: error: {error}", file=sys.stderr)
         return 1

@@ -20,7 +20,7 @@ from .report_files import Layout, write_atomically
 from .report_params import ParameterSet, ReportError, check_all
 
 
-def write_index(notebooks_dir, params_dir, build_dir, *, data_dir=None) -> Path:
+def write_index(notebooks_dir, params_dir, build_dir) -> Path:
     """Write ``build/report/index.html`` (temp file + rename) and remove pages of notebooks or
     sets that no longer exist. Raises ReportError if a page is missing."""
     notebooks, param_sets = check_all(notebooks_dir, params_dir)
@@ -30,8 +30,8 @@ def write_index(notebooks_dir, params_dir, build_dir, *, data_dir=None) -> Path:
     if missing:
         raise ReportError("cannot write the index: page(s) not built: " + ", ".join(missing))
     _remove_stale_pages(layout, notebooks, param_sets)
-    sources = load_sources(data_dir)
-    text = render_index(notebooks, param_sets, sources, data_version(data_dir))
+    sources = load_sources()
+    text = render_index(notebooks, param_sets, sources, data_version())
     write_atomically(layout.index, text)
     return layout.index
 

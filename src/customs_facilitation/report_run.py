@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -49,6 +50,7 @@ def run(notebook_path, params_path, build_dir, *, notebooks_dir=None, timeout=60
     figures, failed = layout.figures(param_set.name), layout.failed(param_set.name, notebook.name)
     for folder in (executed.parent, page.parent, figures):
         folder.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(folder, notebook.name)
     with tempfile.TemporaryDirectory(prefix=f".{notebook.name}-", dir=figures) as tmp_figures:
         tmp_executed = temp_path(executed)
         try:
@@ -72,6 +74,16 @@ def run(notebook_path, params_path, build_dir, *, notebooks_dir=None, timeout=60
     return time.perf_counter() - start
 
 
+def _remove_leftovers(folder: Path, notebook_name: str) -> None:
+    """Delete temporary files or folders an earlier, killed run of this notebook left in ``folder``."""
+    leftover = re.compile(rf"\.{re.escape(notebook_name)}-[a-z0-9_]{{8}}(\.tmp\..+)?")
+    for path in folder.iterdir():
+        if leftover.fullmatch(path.name) and path.is_dir():
+            shutil.rmtree(path)
+        elif leftover.fullmatch(path.name):
+            path.unlink()
+
+
 def _execute(notebook: Notebook, param_set: ParameterSet, output: Path, failed: Path, figures: Path,
              timeout) -> None:
     import papermill
@@ -81,7 +93,7 @@ def _execute(notebook: Notebook, param_set: ParameterSet, output: Path, failed: 
         papermill.execute_notebook(
             str(notebook.path), str(output), parameters=parameters, cwd=str(notebook.path.parent),
             kernel_name="python3", progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-            execution_timeout=timeout, kernel_manager_class=_this_python_kernel_manager())
+            execution_timeout=timeout, kernel_manager_class=this_python_kernel_manager())
     except Exception as error:  # a failing cell; or the kernel died, a timeout, an unreadable notebook...
         kept = _keep_failed(output, failed)
         raise ReportError(_failure_message(notebook, param_set, error, kept or output) + _kept_note(kept)) from None
@@ -128,7 +140,7 @@ def _source_cell_number(executed: Path, cell_index: int) -> int:
 
 
 @functools.cache
-def _this_python_kernel_manager():
+def this_python_kernel_manager():
     """A kernel manager that always starts ``python3`` with this interpreter (the venv's), even
     if a user-level kernelspec named python3 points at another Python, and that shuts down quietly."""
     from jupyter_client.kernelspec import KernelSpecManager

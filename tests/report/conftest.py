@@ -7,25 +7,11 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-# The chart renderer contract the report pages are built for (see customs_facilitation.report_html):
-# a div with an id from the spec's hash, then one classic inline script calling vegaEmbed, which
-# the page's <head> defines (vl_convert.javascript_bundle(), inlined once per page).
+# The notebooks' own chart set-up: the house theme and the offline renderer the pages are built for.
 RENDERER = '''
-import hashlib, json
 import altair as alt
-
-def offline_renderer(spec, **options):
-    text = json.dumps(spec, sort_keys=True, separators=(",", ":"))
-    chart_id = "chart-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    text = text.replace("<", "\\\\u003c")  # no "</script>" or "<!--" can end the script early
-    script = (f'if (window.vegaEmbed) {{ vegaEmbed("#{chart_id}", {text}, {{"renderer": "svg", "actions": false}})'
-              f'.catch(function (error) {{ console.error(error); }}); }} else {{ document.getElementById("{chart_id}")'
-              f'.textContent = "This chart draws in the exported report (it needs the vega bundle)."; }}')
-    return {"text/html": f'<div id="{chart_id}"></div><script>{script}</script>',
-            "text/plain": f"<altair chart {chart_id}>"}
-
-alt.renderers.register("offline", offline_renderer)
-alt.renderers.enable("offline")
+from customs_facilitation import charts
+charts.enable()
 '''
 
 CHART = '''

@@ -96,3 +96,9 @@ def test_a_build_killed_midway_leaves_the_previous_report(tmp_path, kit):
     after = {p: digest(p) for p in sorted(report_dir.rglob("*.html")) if not p.name.startswith(".")}
     assert after == before, "a killed build changed the report"
     assert "Plain text" in (report_dir / "default" / "02-plain.html").read_text(encoding="utf-8")
+    leftovers = [p for p in (project / "build").rglob(".02-plain-*")]
+    assert leftovers, "the killed run should have left its temporary files (else this test killed nothing)"
+
+    kit.write_notebook(slow, 'min_reliability = "low"', 'print("quick again")', title="Plain text")
+    assert report(project, "run", str(slow.relative_to(project)), "notebooks/params/default.yml").returncode == 0
+    assert not list((project / "build").rglob(".02-plain-*")), "the next run should clear the leftovers"
