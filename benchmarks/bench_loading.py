@@ -31,7 +31,11 @@ print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def synthetic_folder(rows: int, folder: Path) -> Path:
-    """The real descriptor and small tables, with ``rows`` synthetic observations (and no checks)."""
+    """The real descriptor and small tables, with ``rows`` synthetic observations (and no checks).
+
+    Ids, values, notes and locators differ on every row (as in a real table); the other columns
+    repeat the curated rows' values.
+    """
     for name in ("datapackage.json", "units.csv", "sources.csv", "indicators.csv", "measures.csv",
                  "claim_exclusions.csv"):
         shutil.copy(REPO / "data" / name, folder / name)
@@ -43,7 +47,11 @@ def synthetic_folder(rows: int, folder: Path) -> Path:
         writer = csv.DictWriter(out, template[0].keys(), lineterminator="\n")
         writer.writeheader()
         for i in range(rows):
-            row = dict(template[i % len(template)], observation_id=f"X{i:07d}")
+            row = dict(template[i % len(template)], observation_id=f"X{i:07d}", note=f"synthetic row {i}",
+                       locator=f"synthetic locator {i}")
+            if row["value"]:  # distinct levels, as a real table of many figures would have
+                row["value"] = f"{i % 1000}.{i % 997:03d}" if row["unit"] != "count" else str(i)
+                row["value"] = row["value"] if row["unit"] != "percent" else f"{i % 100}.{i % 9}"
             writer.writerow(row)
     return folder
 
