@@ -45,7 +45,7 @@ def operation_at_a_glance(figs: pd.DataFrame) -> tuple[str, list[str]]:
     yearly = figs[figs["indicator_id"].isin([i for i, _ in OPERATION_FIGURES]) & figs["value"].notna()
                   & (figs["period_start"].dt.year == figs["period_end"].dt.year)]
     if yearly.empty:
-        return "No figure on a yearly special operation had been published by then.", []
+        return "No curated figure on a yearly special operation was published by then.", []
     year = int(yearly["period_start"].dt.year.max())
     this_year = yearly[yearly["period_start"].dt.year == year]
     launch_months = this_year.loc[this_year["period_start"] == this_year["period_end"], "period_start"]
@@ -187,7 +187,7 @@ def comparison(figs: pd.DataFrame, units: pd.DataFrame, part: pd.Series | None, 
     """A sentence giving one figure as a share of another (derived by us), or why it cannot."""
     if part is None or total is None:
         missing = "the part" if part is None else "the total"
-        return f"Not computed: {missing} was not published for this period by the chosen date and reliability."
+        return f"Not computed: {missing} is not among the curated figures for this period, date and reliability."
     share = share_of_total(figs, units, part["observation_id"], total["observation_id"])
     def said(row):
         return f"{narrative.level(row['value'], row['unit'])}, {row['observation_id']}, source rated {row['reliability']}"

@@ -74,9 +74,9 @@ def citation(source: pd.Series) -> str:
 
 
 def figure(row: pd.Series | None) -> str:
-    """A figure with its change, source and id, or 'not published' for None."""
+    """A figure with its change, source and id, or 'no curated figure' for None."""
     if row is None:
-        return "not published"
+        return "no curated figure"
     text = level(row["value"], row["unit"], row["qualifier"])
     if pd.notna(row["change"]):
         text += f" ({change(row['change'], row['change_unit'], row['change_basis'])})"
