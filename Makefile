@@ -10,7 +10,9 @@ LAB_STAMP := $(LAB_VENV)/.installed
 KERNEL_CONFIG := etc/ipython/ipython_kernel_config.py
 
 .DEFAULT_GOAL := help
-.PHONY: help setup validate check report test refresh bundle lab lock clean
+CLI := $(BIN)/customs-facilitation
+
+.PHONY: help setup validate check lint report test test-fast refresh bundle lab lock clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,59 +29,67 @@ $(STAMP): requirements.lock pyproject.toml
 setup: $(STAMP) ## create or refresh the virtual environment (.venv) from requirements.lock
 
 validate: $(STAMP) ## check the curated data in data/ against its schema and rules
-	$(BIN)/python -m customs_facilitation validate
+	$(CLI) validate
 
 # The report: one make target per (notebook, parameter set), so an unchanged input rebuilds
 # nothing and `make -j2 report` runs two notebooks at a time. Each page depends on its notebook,
 # its parameter set and (through build/.validated) every file in data/ and src/.
-NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+# The report notebooks as the package lists them (NN-topic.ipynb); it needs only the standard library.
+NOTEBOOKS := $(shell PYTHONPATH=src $(PYTHON) -m customs_facilitation report list)
 PARAM_FILES := $(sort $(wildcard notebooks/params/*.yml))
 PARAM_SETS := $(basename $(notdir $(PARAM_FILES)))
 NOTEBOOK_NAMES := $(basename $(notdir $(NOTEBOOKS)))
 REPORT_INPUTS := $(shell find data src -type f -not -path '*/__pycache__/*' -not -path '*.egg-info/*' -not -name '*.pyc' 2>/dev/null)
 PAGES := $(foreach s,$(PARAM_SETS),$(foreach n,$(NOTEBOOK_NAMES),build/report/$(s)/$(n).html))
 EXECUTED := $(patsubst build/report/%.html,build/executed/%.ipynb,$(PAGES))
-REPORT := $(BIN)/python -m customs_facilitation.report
+REPORT := $(CLI) report
 
 report: build/report/index.html ## build the offline HTML report: build/report/index.html, one page per notebook and parameter set
 
 # The data is validated again only when data/ or src/ changed.
 build/.validated: $(REPORT_INPUTS) $(STAMP)
-	@$(BIN)/python -m customs_facilitation validate
+	@$(CLI) validate
 	@mkdir -p build && touch $@
 
 # Every parameter set is checked against every notebook before any notebook runs. The folders
 # are prerequisites too: removing a notebook or a set changes them (and rewrites the index).
-build/.params-checked: $(NOTEBOOKS) $(PARAM_FILES) notebooks notebooks/params $(STAMP)
+build/.inputs-read: $(NOTEBOOKS) $(PARAM_FILES) notebooks notebooks/params $(STAMP)
 	@$(REPORT) check
 	@mkdir -p build && touch $@
 
 # One pattern rule per parameter set; its recipe writes both targets (executed notebook, page).
 define REPORT_SET_RULE
-build/executed/$(1)/%.ipynb build/report/$(1)/%.html: notebooks/%.ipynb notebooks/params/$(1).yml build/.validated | build/.params-checked
+build/executed/$(1)/%.ipynb build/report/$(1)/%.html: notebooks/%.ipynb notebooks/params/$(1).yml build/.validated | build/.inputs-read
 	@$$(REPORT) run $$< notebooks/params/$(1).yml
 endef
 $(foreach set,$(PARAM_SETS),$(eval $(call REPORT_SET_RULE,$(set))))
 
-build/report/index.html: $(PAGES) $(EXECUTED) $(PARAM_FILES) build/.validated build/.params-checked
+build/report/index.html: $(PAGES) $(EXECUTED) $(PARAM_FILES) build/.validated build/.inputs-read
 	@$(REPORT) index
 
 check: $(STAMP) ## run the consistency checks and the audit of every number in the held source texts
-	$(BIN)/python -m customs_facilitation check
-	$(BIN)/python -m customs_facilitation audit
+	$(CLI) check
+	$(CLI) audit
 
-test: $(STAMP) ## run every test: checks, audit, units, data, doctests, notebooks (nbval), the report in chromium
-	@$(BIN)/python -m customs_facilitation check > /dev/null || $(BIN)/python -m customs_facilitation check
-	@$(BIN)/python -m customs_facilitation audit > /dev/null || $(BIN)/python -m customs_facilitation audit
+lint: $(STAMP) ## ruff: style, import order and line length of the code, tests, benchmarks and notebooks
+	$(BIN)/ruff check .
+
+test: $(STAMP) ## run every test: lint, checks, audit, units, data, doctests, notebooks (nbval), the report in chromium
+	@$(BIN)/ruff check --quiet . || $(BIN)/ruff check .
+	@$(CLI) check > /dev/null || $(CLI) check
+	@$(CLI) audit > /dev/null || $(CLI) audit
 	$(BIN)/python -m pytest --color=no
 
+test-fast: $(STAMP) ## the quick loop: every test not marked slow (no kernels, builds or browser)
+	$(BIN)/python -m pytest --color=no -m "not slow"
+
 refresh: $(STAMP) ## re-run the notebooks with default parameters and store their outputs (nbval's reference)
-	$(BIN)/python -m customs_facilitation.refresh
+	$(CLI) refresh
 
 bundle: build/customs-facilitation-data.zip ## write the citable data bundle: CSVs, datapackage.json, README, CITATION.cff
 
 build/customs-facilitation-data.zip: $(shell find data -type f) CITATION.cff $(STAMP)
-	$(BIN)/python -m customs_facilitation.bundle $@
+	$(CLI) bundle $@
 
 $(LAB_STAMP): requirements-lab.lock pyproject.toml
 	rm -rf $(LAB_VENV) && $(PYTHON) -m venv $(LAB_VENV)

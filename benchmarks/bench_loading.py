@@ -40,7 +40,8 @@ def synthetic_folder(rows: int, folder: Path) -> Path:
                  "claim_exclusions.csv"):
         shutil.copy(REPO / "data" / name, folder / name)
     shutil.copytree(REPO / "data" / "raw", folder / "raw")
-    (folder / "checks.csv").write_text((REPO / "data" / "checks.csv").read_text(encoding="utf-8").splitlines()[0] + "\n")
+    header = (REPO / "data" / "checks.csv").read_text(encoding="utf-8").splitlines()[0]
+    (folder / "checks.csv").write_text(header + "\n")
     template = list(csv.DictReader((REPO / "data" / "observations.csv").open(encoding="utf-8")))
     template = [r for r in template if r["checked"] != "text_held"]
     with (folder / "observations.csv").open("w", encoding="utf-8", newline="") as out:

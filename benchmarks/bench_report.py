@@ -87,9 +87,11 @@ def main() -> None:
     per_run, per_nbconvert = serial / runs, nbconvert / len(notebooks)
     rows = [
         ("full build, make report (serial, clean)", serial, f"{runs} runs, {per_run:.1f} s per run"),
-        ("  sum of the 'ran ... in' lines", sum(ran), f"{serial - sum(ran):.1f} s outside runs (validate, check, index)"),
+        ("  sum of the 'ran ... in' lines", sum(ran),
+         f"{serial - sum(ran):.1f} s outside runs (validate, check, index)"),
         ("jupyter nbconvert --execute --to html", nbconvert,
-         f"{len(notebooks)} runs, {per_nbconvert:.1f} s per run; ours/nbconvert per run = {per_run / per_nbconvert:.2f}"),
+         f"{len(notebooks)} runs, {per_nbconvert:.1f} s per run; "
+         f"ours/nbconvert per run = {per_run / per_nbconvert:.2f}"),
         ("floor: bare notebook via report run", floor, "process + kernel + imports + export"),
         ("no-op rebuild, make report", noop, "nothing executed"),
         ("make -j2 report (clean)", parallel, f"serial/-j2 = {serial / parallel:.2f}x"),

@@ -1,12 +1,33 @@
-"""customs-facilitation: curated indicators of China's cross-border trade facilitation."""
+"""customs-facilitation: curated indicators of China's cross-border trade facilitation.
 
-from .derive import implied_base_levels, share_of_total
-from .errors import DataValidationError, Problem
-from .load import (RELIABILITY_TIERS, load_indicators, load_measures, load_observations, load_sources,
-                   load_units)
-from .package import load_package
+The package has four stages, each importing only those before it:
 
-__all__ = [
-    "DataValidationError", "Problem", "RELIABILITY_TIERS", "implied_base_levels", "load_indicators",
-    "load_measures", "load_observations", "load_package", "load_sources", "load_units", "share_of_total",
-]
+- :mod:`.data`: reading the data package, its schema and rules, the loaders, units;
+- :mod:`.verify`: derivations, consistency checks, numbers in text, the audit;
+- :mod:`.notebook`: what a report notebook calls: its page, words, tables, charts;
+- :mod:`.report`: notebook discovery, parameter sets, running, HTML, the index, refresh.
+
+The public API below is imported when first used, so ``import customs_facilitation`` is light.
+"""
+
+import importlib
+
+_PUBLIC = {
+    "DataValidationError": ".errors", "Problem": ".errors", "ReportError": ".errors",
+    "RELIABILITY_TIERS": ".data.load", "load_indicators": ".data.load", "load_measures": ".data.load",
+    "load_observations": ".data.load", "load_sources": ".data.load", "load_units": ".data.load",
+    "load_package": ".data.package", "data_version": ".data.package",
+    "implied_base_levels": ".verify.derive", "share_of_total": ".verify.derive",
+    "run_consistency_checks": ".verify.consistency",
+}
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str):
+    if name not in _PUBLIC:
+        raise AttributeError(f"module 'customs_facilitation' has no attribute {name!r}")
+    return getattr(importlib.import_module(_PUBLIC[name], __name__), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_PUBLIC))

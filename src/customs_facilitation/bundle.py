@@ -1,21 +1,19 @@
-"""A citable bundle of the data: ``python -m customs_facilitation.bundle OUT.zip`` (``make bundle``).
+"""A citable bundle of the data: ``customs-facilitation bundle OUT.zip`` (``make bundle``).
 
 The zip holds the curated CSVs, ``datapackage.json``, the raw snapshots with their sidecars,
 ``CITATION.cff`` and a README listing every source, the licence notes and how to cite, all under
 one folder named after the data version (a content hash of ``data/``).
 """
 
-import os
-import sys
-import tempfile
 import zipfile
 from pathlib import Path
 
-from .load import load_sources
-from .narrative import date
-from .package import data_version, load_package
+from .data.load import load_sources
+from .data.package import data_version, load_package
+from .data.schema import read_descriptor
+from .files import replacing
+from .notebook.words import date
 from .paths import REPO_DIR, resolve_data_dir
-from .schema import read_descriptor
 
 
 def readme(data_dir: Path, version: str) -> str:
@@ -43,21 +41,9 @@ def write_bundle(out: Path, data_dir=None) -> Path:
     load_package(data_dir)
     version = data_version(data_dir)
     root = f"customs-facilitation-data-{version}"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=out.parent, suffix=".zip.part")
-    os.close(handle)
-    try:
-        with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-                archive.write(path, f"{root}/{path.relative_to(data_dir).as_posix()}")
-            archive.write(REPO_DIR / "CITATION.cff", f"{root}/CITATION.cff")
-            archive.writestr(f"{root}/README.md", readme(data_dir, version))
-        os.replace(temp, out)
-    finally:
-        if os.path.exists(temp):
-            os.remove(temp)
-    return out
-
-
-if __name__ == "__main__":
-    print(f"wrote {write_bundle(Path(sys.argv[1]))}")
+    with replacing(Path(out)) as temp, zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+            archive.write(path, f"{root}/{path.relative_to(data_dir).as_posix()}")
+        archive.write(REPO_DIR / "CITATION.cff", f"{root}/CITATION.cff")
+        archive.writestr(f"{root}/README.md", readme(data_dir, version))
+    return Path(out)

@@ -1,28 +1,26 @@
-"""Command line: ``python -m customs_facilitation {validate,check,audit,claims}``.
+"""The one command line: ``customs-facilitation COMMAND`` (or ``python -m customs_facilitation``).
 
-Bad curated data makes any command print every problem and exit 1.
+Bad curated data makes any command print every problem and exit 1; a failed report step prints
+one paragraph naming the notebook, the parameter set and the fix, and exits 1. Each command
+imports what it needs when it runs, so ``report list`` works before the environment exists.
 """
 
 import argparse
 import sys
 from pathlib import Path
 
-import pandas as pd
-
-from .audit import audit, curated_matches
-from .checks import run_checks
-from .claims import find_claims
-from .errors import DataValidationError
-from .package import load_package
+from .errors import DataValidationError, ReportError
 
 
-def print_table(table: pd.DataFrame) -> None:
+def print_table(table) -> None:
     """Print a whole table, every row, without the index."""
+    import pandas as pd
+
     with pd.option_context("display.max_rows", None, "display.width", 200):
         print(table.fillna("").to_string(index=False))
 
 
-def print_tally(statuses: pd.Series, order: tuple[str, ...]) -> None:
+def print_tally(statuses, order: tuple[str, ...]) -> None:
     """Print how many of each status, in the given order, e.g. '22 pass, 2 explained, 0 fail'."""
     counts = statuses.value_counts()
     print(", ".join(f"{counts.get(status, 0)} {status}" for status in order))
@@ -30,14 +28,18 @@ def print_tally(statuses: pd.Series, order: tuple[str, ...]) -> None:
 
 def validate(args) -> int:
     """Check every table; print row counts."""
+    from .data.package import load_package
+
     tables = load_package(args.data_dir)
     print("data valid: " + ", ".join(f"{len(table)} {name}" for name, table in tables.items()))
     return 0
 
 
-def check(args) -> int:
+def consistency(args) -> int:
     """Run every consistency check and print each result; exit 1 if any check fails."""
-    results = run_checks(args.data_dir)
+    from .verify.consistency import run_consistency_checks
+
+    results = run_consistency_checks(args.data_dir)
     for row in results.itertuples():
         line = (f"{row.status:9} {row.check_id}: computed {row.computed:.6g} [{row.computed_low:.6g}, "
                 f"{row.computed_high:.6g}] vs published {row.published:g} {row.unit} ({row.published_id})")
@@ -46,9 +48,11 @@ def check(args) -> int:
     return int((results["status"] == "fail").any())
 
 
-def audit_command(args) -> int:
+def audit(args) -> int:
     """Account for every number in the held source texts; exit 1 if any is unaccounted."""
-    result = audit(args.data_dir)
+    from .verify.audit import audit as audit_texts
+
+    result = audit_texts(args.data_dir)
     print_table(result)
     print_tally(result["status"], ("curated", "excluded", "unaccounted"))
     return int((result["status"] == "unaccounted").any())
@@ -56,6 +60,11 @@ def audit_command(args) -> int:
 
 def claims(args) -> int:
     """List the numeric claims of a text file as a table, marking those already curated."""
+    import pandas as pd
+
+    from .verify.audit import curated_matches
+    from .verify.claims import find_claims
+
     try:
         text = Path(args.file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -73,24 +82,102 @@ def claims(args) -> int:
     return 0
 
 
-COMMANDS = [
-    ("validate", validate, "check the curated data against its schema and rules"),
-    ("check", check, "run the consistency checks declared in checks.csv"),
-    ("audit", audit_command, "account for every number in the source texts we hold"),
-    ("claims", claims, "list the numeric claims of a text file, marking curated ones"),
-]
+def bundle(args) -> int:
+    """Write the citable data bundle."""
+    from .bundle import write_bundle
+
+    print(f"wrote {write_bundle(Path(args.out), args.data_dir)}")
+    return 0
+
+
+def refresh(args) -> int:
+    """Re-run the named report notebooks (default: all) and store their outputs."""
+    from .paths import report_notebooks
+    from .report.refresh import refresh as refresh_notebook
+
+    for path in [Path(p) for p in args.notebooks] or report_notebooks(args.notebooks_dir):
+        refresh_notebook(path)
+        print(f"refreshed {path.name}")
+    return 0
+
+
+def report(args) -> int:
+    """The report's build steps (make report calls these)."""
+    params = args.params or str(Path(args.notebooks) / "params")
+    if args.step == "list":
+        from .paths import report_notebooks
+
+        print(" ".join(p.as_posix() for p in report_notebooks(args.notebooks)))
+    elif args.step == "check":
+        from .report.inputs import read_report_inputs
+
+        notebooks, param_sets = read_report_inputs(args.notebooks, params)
+        print(f"parameters ok: {len(notebooks)} notebook(s) x {len(param_sets)} parameter set(s)")
+    elif args.step == "run":
+        from .report.build import run_and_say
+
+        run_and_say(args.notebook, args.param_set, args.build, args.notebooks)
+    elif args.step == "index":
+        from .report.index import write_index
+
+        print(f"wrote {write_index(args.notebooks, params, args.build)}")
+    else:
+        from .report.build import build
+
+        print(f"wrote {build(args.notebooks, params, args.build)}")
+    return 0
+
+
+def _add_data_dir(command) -> None:
+    command.add_argument("--data-dir", default=None, help="a data folder (default: the curated data)")
+
+
+def _add_report_steps(report_command) -> None:
+    steps = report_command.add_subparsers(dest="step", required=True)
+
+    def add(name, text):
+        step = steps.add_parser(name, help=text, description=text)
+        step.add_argument("--build", default="build", help="the build folder (default: build)")
+        step.add_argument("--notebooks", default="notebooks", help="the notebooks folder (default: notebooks)")
+        step.add_argument("--params", default=None, help="the parameter sets folder (default: NOTEBOOKS/params)")
+        return step
+
+    add("list", "print the report notebooks (NN-topic.ipynb), in order")
+    add("check", "read every notebook's parameters cell and every parameter set; fail on a mismatch")
+    step = add("run", "execute one notebook with one parameter set and export its page")
+    step.add_argument("notebook")
+    step.add_argument("param_set", metavar="PARAMS_YML")
+    add("index", "write build/report/index.html")
+    add("build", "check, run everything serially, write the index (no make, not incremental)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with one sub-command per job."""
-    parser = argparse.ArgumentParser(prog="python -m customs_facilitation", description=__doc__)
+    """The argument parser: one sub-command per job."""
+    parser = argparse.ArgumentParser(prog="customs-facilitation", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, run, text in COMMANDS:
-        command = commands.add_parser(name, help=text)
-        if name == "claims":
-            command.add_argument("file", help="a UTF-8 text file (a press release, an article)")
-        command.add_argument("--data-dir", default=None, help="a data folder (default: the repository's data/)")
+    for name, run, text in [
+        ("validate", validate, "check the curated data against its schema and rules"),
+        ("check", consistency, "run the consistency checks declared in checks.csv"),
+        ("audit", audit, "account for every number in the source texts we hold"),
+    ]:
+        command = commands.add_parser(name, help=text, description=text)
+        _add_data_dir(command)
         command.set_defaults(run=run)
+    command = commands.add_parser("claims", help="list the numeric claims of a text file, marking curated ones")
+    command.add_argument("file", help="a UTF-8 text file (a press release, an article)")
+    _add_data_dir(command)
+    command.set_defaults(run=claims)
+    command = commands.add_parser("bundle", help="write the citable data bundle (a zip)")
+    command.add_argument("out", nargs="?", default="build/customs-facilitation-data.zip", help="the zip to write")
+    _add_data_dir(command)
+    command.set_defaults(run=bundle)
+    command = commands.add_parser("refresh", help="re-run report notebooks and store their outputs (nbval's reference)")
+    command.add_argument("notebooks", nargs="*", help="notebooks to refresh (default: every report notebook)")
+    command.add_argument("--notebooks-dir", default="notebooks", help="where the report notebooks are")
+    command.set_defaults(run=refresh)
+    command = commands.add_parser("report", help="build the offline HTML report, step by step")
+    _add_report_steps(command)
+    command.set_defaults(run=report)
     return parser
 
 
@@ -101,4 +188,7 @@ def main(argv=None) -> int:
         return args.run(args)
     except DataValidationError as error:
         print(error, file=sys.stderr)
+        return 1
+    except ReportError as error:
+        print(f"report: error: {error}", file=sys.stderr)
         return 1

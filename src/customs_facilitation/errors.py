@@ -34,3 +34,7 @@ class DataValidationError(ValueError):
         lines = [f"{len(self.problems)} problem(s) in the curated data:"]
         lines += [f"- {p}" for p in self.problems]
         super().__init__("\n".join(lines))
+
+
+class ReportError(Exception):
+    """A report build step failed; the message names the notebook, the parameter set and the fix."""

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 from customs_facilitation import load_measures, load_observations, load_package, load_sources
-from customs_facilitation.audit import audit
-from customs_facilitation.checks import run_checks
 from customs_facilitation.paths import DATA_DIR
+from customs_facilitation.verify.audit import audit
+from customs_facilitation.verify.consistency import run_consistency_checks
 
 SEED = DATA_DIR / "raw" / "legal-daily-2025-07-14.txt"
 PACK = DATA_DIR / "raw" / "source-pack-figures.csv"
@@ -66,7 +66,8 @@ def test_the_seed_figures_named_in_the_brief_are_curated():
 
 def test_every_seed_measure_locator_is_a_paragraph_of_the_article():
     measures = load_measures()
-    assert set(measures["aspect"]) == {"policy_provisions", "cross_border_logistics", "trade_environment", "clearance_costs"}
+    aspects = {"policy_provisions", "cross_border_logistics", "trade_environment", "clearance_costs"}
+    assert set(measures["aspect"]) == aspects
     for row in measures.itertuples():
         assert row.source_id == "legal-daily-2025-07-14"
         assert paragraph(row.locator)
@@ -108,7 +109,7 @@ def test_every_source_is_used():
 
 
 def test_sums_and_shares_agree_within_published_rounding():
-    results = run_checks()
+    results = run_consistency_checks()
     failed = results[results["status"] == "fail"]
     assert failed.empty, failed.to_string()
     h1 = results.set_index("check_id").loc["h1_2025_exports_plus_imports"]
@@ -116,7 +117,7 @@ def test_sums_and_shares_agree_within_published_rounding():
 
 
 def test_known_disagreements_are_shown_not_hidden():
-    results = run_checks().set_index("check_id")
+    results = run_consistency_checks().set_index("check_id")
     assert results.loc["smart_customs_platform_two_dates", "status"] == "explained"
     assert results.loc["fy_2025_growth_from_2024_level", "status"] == "explained"
     both = load_observations(indicator="smart_customs_platform_members")

@@ -5,7 +5,11 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from customs_facilitation.paths import REPO_DIR
+
+pytestmark = pytest.mark.slow  # builds reports, runs kernels or drives the browser
 
 NOTEBOOK = "notebooks/01-special-operation-2025.ipynb"
 

@@ -10,7 +10,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 # The notebooks' own chart set-up: the house theme and the offline renderer the pages are built for.
 RENDERER = '''
 import altair as alt
-from customs_facilitation import charts
+from customs_facilitation.notebook import charts
 charts.enable()
 '''
 
@@ -74,13 +74,13 @@ def tiny_build(tmp_path_factory):
     import contextlib
     import io
 
-    from customs_facilitation import report
+    from customs_facilitation.report.build import build
 
     root = tmp_path_factory.mktemp("tiny")
     notebooks = make_project(root)
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        report.build(notebooks, notebooks / "params", root / "build")
+        build(notebooks, notebooks / "params", root / "build")
     return notebooks, root / "build", out.getvalue()
 
 

@@ -3,12 +3,15 @@
 Builds the real report first (``make report``, incremental).
 """
 
+import contextlib
 import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+
+pytestmark = pytest.mark.slow  # builds reports, runs kernels or drives the browser
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -42,6 +45,15 @@ def report_dir() -> Path:
     return REPO / "build" / "report"
 
 
+def watch(page) -> tuple[list[str], list[str]]:
+    """Collect a page's script errors and the addresses it requests, as they happen."""
+    errors, requests = [], []
+    page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+    page.on("console", lambda msg: errors.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
+    page.on("request", lambda req: requests.append(req.url))
+    return errors, requests
+
+
 def test_every_page_draws_its_charts_offline():
     from playwright.sync_api import sync_playwright
 
@@ -66,19 +78,14 @@ def test_every_page_draws_its_charts_offline():
             context.route("**/*", guard)
             for path in pages:
                 page = context.new_page()
-                errors, requests = [], []
-                page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
-                page.on("console", lambda msg: errors.append(f"console {msg.type}: {msg.text}")
-                        if msg.type == "error" else None)
-                page.on("request", lambda req: requests.append(req.url))
+                errors, requests = watch(page)
                 page.goto(path.as_uri(), wait_until="load")
-                try:
+                with contextlib.suppress(Exception):  # a chart that does not draw is reported below
                     page.wait_for_function(ALL_DRAWN, timeout=20_000)
-                except Exception:  # reported below, chart by chart
-                    pass
                 ids = page.eval_on_selector_all('div[id^="chart-"]', "divs => divs.map(d => d.id)")
                 marks = page.eval_on_selector_all(
-                    'div[id^="chart-"]', "divs => divs.map(d => d.querySelectorAll('svg [class*=\"role-mark\"]').length)")
+                    'div[id^="chart-"]',
+                    "divs => divs.map(d => d.querySelectorAll('svg [class*=\"role-mark\"]').length)")
                 charts_seen += len(ids)
                 name = path.relative_to(report)
                 problems += [f"{name}: chart {i} drew no marks" for i, n in zip(ids, marks) if n == 0]

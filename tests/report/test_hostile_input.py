@@ -9,15 +9,20 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from customs_facilitation.paths import REPO_DIR
 from tests.report.test_browser import ARGS, chromium_path
+
+pytestmark = pytest.mark.slow  # builds reports, runs kernels or drives the browser
 
 MARKUP_NOTE = '<script>window.__pwned = "note"</script><img src=x onerror="window.__pwned = \'img\'">'
 MARKUP_WHY = '<img src=y onerror="window.__pwned = \'why\'"> revised <b>base</b>'
 
 
 def report(project, *args, **popen):
-    command = [sys.executable, "-m", "customs_facilitation.report", *args, "--build", "build", "--notebooks", "notebooks"]
+    command = [sys.executable, "-m", "customs_facilitation", "report", *args,
+               "--build", "build", "--notebooks", "notebooks"]
     env = dict(os.environ, PYTHONPATH=str(project / "src"))
     if popen:
         return subprocess.Popen(command, cwd=project, env=env, **popen)
@@ -44,8 +49,9 @@ def test_markup_in_the_data_shows_as_text_and_never_runs(tmp_path):
     assert marker in text
     observations.write_text(text.replace(marker, MARKUP_NOTE.replace('"', '""').join('""')), encoding="utf-8")
     checks = project / "data" / "checks.csv"
+    quoted = MARKUP_WHY.replace('"', '""').join('""')
     checks.write_text(checks.read_text(encoding="utf-8").replace(
-        "growth rates are computed on a revised 2024 total", MARKUP_WHY.replace('"', '""').join('""')), encoding="utf-8")
+        "growth rates are computed on a revised 2024 total", quoted), encoding="utf-8")
     built = report(project, "run", "notebooks/04-sources-and-checks.ipynb", "notebooks/params/default.yml")
     assert built.returncode == 0, built.stderr
     page = project / "build" / "report" / "default" / "04-sources-and-checks.html"

@@ -11,9 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from customs_facilitation import load_sources, report
-from customs_facilitation.report_html import offline_problems
-from customs_facilitation.report_params import ReportError, check_all
+from customs_facilitation import ReportError, load_sources
+from customs_facilitation.cli import main as cli_main
+from customs_facilitation.report.build import build as build_report
+from customs_facilitation.report.html import offline_problems
+from customs_facilitation.report.inputs import read_report_inputs
+
+pytestmark = pytest.mark.slow  # builds reports, runs kernels or drives the browser
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -96,7 +100,7 @@ def test_failing_notebook_names_notebook_set_cell_and_keeps_last_good_report(kit
     kit.write_notebook(notebooks / "02-plain.ipynb", 'min_reliability = "low"', "x = 1",
                    'ratio = 1 / 0  # boom', title="Plain text")
 
-    status = report.main(["run", str(notebooks / "02-plain.ipynb"), str(notebooks / "params" / "press.yml"),
+    status = cli_main(["report", "run", str(notebooks / "02-plain.ipynb"), str(notebooks / "params" / "press.yml"),
                           "--notebooks", str(notebooks), "--build", str(build)])
 
     message = capsys.readouterr().err
@@ -116,7 +120,7 @@ def test_unknown_parameter_fails_before_any_notebook_runs(kit, tmp_path):
     kit.write_params(notebooks / "params" / "typo.yml", "Typo", {"as_off": "2025-07-31"})
 
     with pytest.raises(ReportError) as error:
-        report.build(notebooks, notebooks / "params", tmp_path / "build")
+        build_report(notebooks, notebooks / "params", tmp_path / "build")
 
     assert "typo.yml" in str(error.value) and "unknown parameter 'as_off'" in str(error.value)
     assert "as_of" in str(error.value), "lists the declared parameters"
@@ -125,7 +129,8 @@ def test_unknown_parameter_fails_before_any_notebook_runs(kit, tmp_path):
 
 @pytest.mark.parametrize("yaml_text, expected", [
     ("title: X\nparameters:\n  as_of: 2025-07-31\n", 'quote it: "2025-07-31"'),
-    ("title: X\nparameters:\n  as_of: 20250731\n", "as_of: 20250731 is of type int, but 01-charts.ipynb declares as_of = '2026-11-26' (type str); quote it"),
+    ("title: X\nparameters:\n  as_of: 20250731\n",
+     "as_of: 20250731 is of type int, but 01-charts.ipynb declares as_of = '2026-11-26' (type str); quote it"),
     ("title: X\nparameters: [as_of]\n", "'parameters' must be a mapping"),
     ("parameters: {}\n", "missing key 'title'"),
     ("title: X\nparameters: {}\nas_of: '2025-07-31'\n", "unknown top-level key(s) as_of"),
@@ -137,7 +142,7 @@ def test_malformed_parameter_sets_fail_clearly(kit, tmp_path, yaml_text, expecte
     (notebooks / "params" / "bad.yml").write_text(yaml_text)
 
     with pytest.raises(ReportError) as error:
-        check_all(notebooks, notebooks / "params")
+        read_report_inputs(notebooks, notebooks / "params")
 
     assert "bad.yml" in str(error.value) and expected in str(error.value)
 
@@ -150,13 +155,13 @@ def test_notebook_needs_exactly_one_parameters_cell(kit, tmp_path):
     (notebooks / "03-two.ipynb").write_text(json.dumps(nb))
 
     with pytest.raises(ReportError, match=r"03-two.ipynb: needs exactly one cell tagged 'parameters' \(found 2"):
-        check_all(notebooks, notebooks / "params")
+        read_report_inputs(notebooks, notebooks / "params")
 
 
 def test_cli_check_reports_unknown_key_with_exit_status(kit, tmp_path):
     notebooks = kit.make_project(tmp_path)
     kit.write_params(notebooks / "params" / "typo.yml", "Typo", {"title_text": "x"})
-    done = subprocess.run([sys.executable, "-m", "customs_facilitation.report", "check",
+    done = subprocess.run([sys.executable, "-m", "customs_facilitation", "report", "check",
                            "--notebooks", str(notebooks)], capture_output=True, text=True)
     assert done.returncode == 1
     assert "typo.yml: unknown parameter 'title_text'" in done.stderr

@@ -24,7 +24,8 @@ def test_environment_yml_agrees_with_the_lock():
     assert len(conda) >= 10
     for dependency in conda:
         package, version = dependency.split("=")
-        assert pins.get(package) == version, f"environment.yml pins {package}={version}, requirements.lock {pins.get(package)}"
+        locked = pins.get(package)
+        assert locked == version, f"environment.yml pins {package}={version}, requirements.lock {locked}"
 
 
 def test_every_pyproject_pin_is_in_both_locks():

@@ -1,0 +1,147 @@
+"""The public loaders: one per table, each returning a typed DataFrame that follows the schema."""
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..paths import DATA_DIR
+from .package import load_package
+from .schema import read_descriptor, resource
+
+
+def _declared_tiers() -> tuple[str, ...]:
+    fields = resource(read_descriptor(DATA_DIR), "sources")["schema"]["fields"]
+    return tuple(next(f for f in fields if f["name"] == "reliability")["constraints"]["enum"])
+
+
+RELIABILITY_TIERS = _declared_tiers()
+"""Reliability tiers, most reliable first, as ``datapackage.json`` declares them."""
+
+RELIABILITY = pd.CategoricalDtype(list(reversed(RELIABILITY_TIERS)), ordered=True)
+"""Ordered so that ``reliability >= "state_media"`` means 'state media or better'."""
+
+DataDir = Path | str | None
+
+
+def load_units(data_dir: DataDir = None) -> pd.DataFrame:
+    """Units as published, with their base unit and conversion factor.
+
+    >>> load_units().set_index("unit").loc["CNY billion", "factor"]
+    np.float64(1000000000.0)
+    """
+    return load_package(data_dir)["units"]
+
+
+def load_sources(data_dir: DataDir = None) -> pd.DataFrame:
+    """One row per source; ``reliability`` is an ordered categorical (low < ... < official).
+
+    >>> load_sources().set_index("source_id").loc["legal-daily-2025-07-14", "outlet"]
+    'Legal Daily'
+    """
+    sources = load_package(data_dir)["sources"]
+    sources["reliability"] = sources["reliability"].astype(RELIABILITY)
+    return sources
+
+
+def load_indicators(data_dir: DataDir = None) -> pd.DataFrame:
+    """One row per indicator: id, name, base unit, topic, definition.
+
+    >>> load_indicators().set_index("indicator_id").loc["bonded_repair_trade_value", "unit"]
+    'CNY'
+    """
+    return load_package(data_dir)["indicators"]
+
+
+def load_measures(data_dir: DataDir = None, *, as_of=None) -> pd.DataFrame:
+    """Named facilitation measures and pilots, with the seed's aspect they stand under.
+
+    Args:
+        data_dir: a data folder; default the repository's ``data/``.
+        as_of: keep measures whose source was published on or before this date.
+
+    >>> sorted(load_measures()["aspect"].unique())[0]
+    'clearance_costs'
+    """
+    tables = load_package(data_dir)
+    measures = tables["measures"]
+    if as_of is not None:
+        measures = measures[measures["source_id"].isin(_sources_as_of(tables["sources"], as_of))]
+    return measures.reset_index(drop=True)
+
+
+def load_observations(data_dir: DataDir = None, *, indicator=None, topic=None, period=None,
+                      min_reliability=None, as_of=None) -> pd.DataFrame:
+    """Published figures, optionally filtered. Periods are ``period[M]``; values ``Float64``.
+
+    Args:
+        data_dir: a data folder; default the repository's ``data/``.
+        indicator: an indicator_id or a list of them.
+        topic: a topic or a list of them (see indicators.csv).
+        period: a month ``"2025-06"`` or a pair ``("2025-01", "2025-06")``; keeps figures whose
+            period overlaps it.
+        min_reliability: the least reliable tier to keep, e.g. ``"state_media"``.
+        as_of: a date; keeps figures whose source was published on or before it.
+
+    Raises:
+        ValueError: for an unknown indicator, topic or tier, or a malformed period or date.
+
+    >>> row = load_observations(indicator="bonded_repair_trade_value").iloc[0]
+    >>> float(row["value"]), row["unit"], float(row["change"]), row["source_id"]
+    (256.99, 'CNY billion', 7.5, 'legal-daily-2025-07-14')
+    """
+    tables = load_package(data_dir)
+    obs, sources, indicators = tables["observations"], tables["sources"], tables["indicators"]
+    keep = pd.Series(True, index=obs.index)
+    if indicator is not None:
+        keep &= obs["indicator_id"].isin(_known("indicator", indicator, indicators["indicator_id"]))
+    if topic is not None:
+        wanted = indicators.loc[indicators["topic"].isin(_known("topic", topic, indicators["topic"])), "indicator_id"]
+        keep &= obs["indicator_id"].isin(wanted)
+    if period is not None:
+        start, end = _period_bounds(period)
+        keep &= (obs["period_start"] <= end) & (obs["period_end"] >= start)
+    if min_reliability is not None:
+        if min_reliability not in RELIABILITY_TIERS:
+            raise ValueError(f"min_reliability {min_reliability!r} is not a tier; "
+                             f"use one of {', '.join(RELIABILITY_TIERS)}")
+        tiers = RELIABILITY_TIERS[: RELIABILITY_TIERS.index(min_reliability) + 1]
+        keep &= obs["source_id"].isin(sources.loc[sources["reliability"].isin(tiers), "source_id"])
+    if as_of is not None:
+        keep &= obs["source_id"].isin(_sources_as_of(sources, as_of))
+    return obs[keep].reset_index(drop=True)
+
+
+def _known(what: str, wanted, valid: pd.Series) -> list:
+    wanted = [wanted] if isinstance(wanted, str) else list(wanted)
+    unknown = sorted(set(wanted) - set(valid))
+    if unknown:
+        raise ValueError(f"unknown {what} {', '.join(map(repr, unknown))}; known: {', '.join(sorted(set(valid)))}")
+    return wanted
+
+
+def _month(value) -> pd.Period:
+    try:
+        return pd.Period(value, freq="M")
+    except (ValueError, TypeError):
+        raise ValueError(f"period bound {value!r} is not a month like '2025-06'") from None
+
+
+def _period_bounds(period) -> tuple[pd.Period, pd.Period]:
+    bounds = (period, period) if isinstance(period, (str, pd.Period)) else tuple(period)
+    if len(bounds) != 2:
+        raise ValueError(f"period {period!r} must be one month or a (start, end) pair of months")
+    start, end = bounds
+    start, end = _month(start), _month(end)
+    if end < start:
+        raise ValueError(f"period {period!r} ends before it starts")
+    return start, end
+
+
+def _sources_as_of(sources: pd.DataFrame, as_of) -> pd.Series:
+    try:
+        day = pd.Timestamp(as_of)
+    except (ValueError, TypeError):
+        raise ValueError(f"as_of {as_of!r} is not a date like '2025-07-14'") from None
+    if pd.isna(day):
+        raise ValueError(f"as_of {as_of!r} is not a date like '2025-07-14'")
+    return sources.loc[sources["published_date"] <= day, "source_id"]

@@ -1,0 +1,88 @@
+"""Read the whole data package: every table checked, then foreign keys and curation rules."""
+
+import functools
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import DataValidationError, Problem
+from ..paths import resolve_data_dir
+from .rules import rule_problems
+from .schema import read_descriptor, read_table
+
+
+def foreign_key_problems(raw: dict[str, pd.DataFrame], descriptor: dict) -> list[Problem]:
+    """Every non-empty foreign-key cell must name an existing row of the referenced table."""
+    problems = []
+    for res in descriptor["resources"]:
+        table = raw.get(res["name"])
+        for fk in res["schema"].get("foreignKeys", []):
+            target = raw.get(fk["reference"]["resource"])
+            if table is None or target is None:
+                continue
+            if len(fk["fields"]) != 1:
+                raise DataValidationError([Problem("datapackage.json", f"{res['name']} declares a foreign key on "
+                                                   f"{fk['fields']}; only single-column foreign keys are supported")])
+            column, target_column = fk["fields"][0], fk["reference"]["fields"][0]
+            cells = table[column]
+            unknown = (cells != "") & ~cells.isin(target[target_column])
+            target_file = fk["reference"]["resource"] + ".csv"
+            problems += [Problem(res["path"], f"is not a {target_column} in {target_file}", row=int(i) + 1,
+                                 column=column, value=cells[i]) for i in cells.index[unknown]]
+    return problems
+
+
+def load_package(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
+    """Read and check every table of a data folder; return typed tables by resource name.
+
+    The checked tables are kept while the folder's content (its data version) stays the same, and
+    each call returns fresh copies, so callers may change what they get.
+
+    Raises:
+        DataValidationError: listing every problem in every table, if there is any.
+    """
+    typed, _ = _checked(resolve_data_dir(data_dir).resolve())
+    return {name: table.copy() for name, table in typed.items()}
+
+
+def load_cells_as_written(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
+    """The checked tables' cells exactly as written, as text: what typing loses (a figure's
+    published precision, "21.790" against "21.79")."""
+    _, cells = _checked(resolve_data_dir(data_dir).resolve())
+    return {name: table.copy() for name, table in cells.items()}
+
+
+def data_version(data_dir=None) -> str:
+    """A short content hash of every file in the data folder (names and bytes)."""
+    data_dir = resolve_data_dir(data_dir)
+    digest = hashlib.sha256()
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(data_dir).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:12]
+
+
+def _checked(data_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
+    return _checked_tables(data_dir, data_version(data_dir))
+
+
+@functools.lru_cache(maxsize=8)
+def _checked_tables(data_dir: Path, version: str) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
+    """(typed tables, text cells) of ``data_dir`` at data ``version`` (which only keys the cache)."""
+    descriptor = read_descriptor(data_dir)
+    raw, typed, problems = {}, {}, []
+    for res in descriptor["resources"]:
+        text_cells, table, table_problems = read_table(data_dir, res)
+        problems += table_problems
+        if text_cells is not None:
+            raw[res["name"]] = text_cells
+        if table is not None:
+            typed[res["name"]] = table
+    problems += foreign_key_problems(raw, descriptor)
+    if problems:
+        raise DataValidationError(problems)
+    problems = rule_problems(typed, data_dir)
+    if problems:
+        raise DataValidationError(problems)
+    return typed, raw

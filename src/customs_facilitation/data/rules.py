@@ -1,0 +1,122 @@
+"""Curation rules that span columns or tables, beyond what a field's type can say."""
+
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import Problem
+from .units import base_units
+
+
+def _flag(file: str, table: pd.DataFrame, bad: pd.Series, column: str, message: str) -> list[Problem]:
+    return [Problem(file, message, row=int(i) + 1, column=column,
+                    value=None if pd.isna(table.loc[i, column]) else str(table.loc[i, column]))
+            for i in table.index[bad.fillna(False).astype(bool)]]
+
+
+def observation_problems(obs: pd.DataFrame, indicators: pd.DataFrame, units: pd.DataFrame,
+                       sources: pd.DataFrame) -> list[Problem]:
+    """Periods run forward; levels and changes are complete; units fit; held text is quoted."""
+    f = "observations.csv"
+    has_value, has_unit = obs["value"].notna(), obs["unit"].notna()
+    change_parts = obs[["change", "change_unit", "change_basis"]].notna()
+    base_of_unit = base_units(obs["unit"], units)
+    indicator_unit = obs["indicator_id"].map(indicators.set_index("indicator_id")["unit"])
+    problems = _flag(f, obs, obs["period_end"] < obs["period_start"], "period_end",
+                     "is before period_start; a period runs from its first to its last month")
+    problems += _flag(f, obs, has_value != has_unit, "unit", "must be given exactly when value is given")
+    problems += _flag(f, obs, change_parts.any(axis=1) & ~change_parts.all(axis=1), "change",
+                      "change, change_unit and change_basis go together: give all three or none")
+    problems += _flag(f, obs, ~has_value & ~change_parts["change"], "value",
+                      "is empty and so is change; a figure needs a level, a change or both")
+    problems += _flag(f, obs, has_unit & (base_of_unit != indicator_unit), "unit",
+                      "does not fit the indicator's unit in indicators.csv")
+    counts = has_value & (base_of_unit == "count")
+    problems += _flag(f, obs, counts & (obs["value"] % 1 != 0), "value", "is a count and must be a whole number")
+    problems += _flag(f, obs, has_value & (base_of_unit == "percent") & (obs["value"] > 100), "value",
+                      "is a percentage above 100")
+    problems += _flag(f, obs, obs["value_as_published"].notna() & ~has_value, "value_as_published",
+                      "is given but value is empty")
+    problems += _flag(f, obs, obs["change_as_published"].notna() & ~change_parts["change"], "change_as_published",
+                      "is given but change is empty")
+    text_held = obs["checked"] == "text_held"
+    holds_text = obs["source_id"].map(sources.set_index("source_id")["text_path"]).notna()
+    problems += _flag(f, obs, text_held & ~holds_text, "checked",
+                      "says text_held but the source has no text_path in sources.csv")
+    problems += _flag(f, obs, text_held & has_value & obs["value_as_published"].isna(), "value_as_published",
+                      "is empty; a figure from a held text records how the text writes it")
+    problems += _flag(f, obs, text_held & change_parts["change"] & obs["change_as_published"].isna(),
+                      "change_as_published", "is empty; a change from a held text records how the text writes it")
+    return problems
+
+
+def source_problems(sources: pd.DataFrame, data_dir: Path) -> list[Problem]:
+    """Snapshots named by text_path exist unchanged; nothing is read before it was published."""
+    f = "sources.csv"
+    held = sources["text_path"].notna()
+    missing = held & ~sources["text_path"].map(lambda p: pd.notna(p) and (data_dir / p).is_file())
+    problems = _flag(f, sources, missing, "text_path", f"names no file below {data_dir}")
+    problems += _flag(f, sources, sources["accessed_date"] < sources["published_date"], "accessed_date",
+                      "is before published_date")
+    present = held & ~missing
+    changed = present & sources["text_path"].map(lambda p: pd.notna(p) and (data_dir / p).is_file()
+                                                 and not _matches_sidecar(data_dir / p))
+    problems += _flag(f, sources, changed, "text_path",
+                      "names a snapshot whose sha256 differs from its sidecar (.json); raw snapshots are never edited")
+    return problems
+
+
+def _matches_sidecar(snapshot: Path) -> bool:
+    """True when the snapshot's sidecar JSON exists and records the snapshot's sha256."""
+    sidecar = snapshot.with_suffix(".json")
+    try:
+        recorded = json.loads(sidecar.read_text(encoding="utf-8")).get("sha256")
+    except (OSError, ValueError, AttributeError):
+        return False
+    return recorded == hashlib.sha256(snapshot.read_bytes()).hexdigest()
+
+
+def declared_check_problems(checks: pd.DataFrame, observations: pd.DataFrame) -> list[Problem]:
+    """Checks name existing exact figures with what their kind needs, and explain expected differences.
+
+    A check's arithmetic treats figures as exact to their last digit, so lower bounds and
+    approximations ("at least", "about") cannot take part.
+    """
+    f = "checks.csv"
+    arity = {"sum": None, "share": 2, "implied_base": 1, "same_figure": 1, "growth": 2}
+    by_id = observations.set_index("observation_id")
+    problems = []
+    for row in checks.itertuples():
+        inputs = row.inputs.split(" ")
+        if arity[row.kind] is not None and len(inputs) != arity[row.kind]:
+            problems.append(Problem(f, f"has {len(inputs)} inputs; a {row.kind} check takes {arity[row.kind]}",
+                                    row=int(row.Index) + 1, column="inputs", value=row.inputs))
+        unknown = [i for i in inputs if i not in by_id.index]
+        if unknown:
+            problems.append(Problem(f, f"names {', '.join(unknown)}, not in observations.csv", row=int(row.Index) + 1,
+                                    column="inputs", value=row.inputs))
+            continue
+        needs = [(i, "value") for i in inputs] + [(row.published_id, "change" if row.kind == "growth" else "value")]
+        if row.kind == "implied_base":
+            needs.append((inputs[0], "change"))
+        for oid, column in needs:
+            if pd.isna(by_id.loc[oid, column]):
+                problems.append(Problem(f, f"{oid} has no {column}; a {row.kind} check needs it",
+                                        row=int(row.Index) + 1, column="inputs", value=row.inputs))
+            if by_id.loc[oid, "qualifier"] not in ("exact", "preliminary"):
+                problems.append(Problem(f, f"{oid} is {by_id.loc[oid, 'qualifier']}; checks take exact or "
+                                           "preliminary figures only", row=int(row.Index) + 1, column="inputs",
+                                        value=row.inputs))
+    problems += _flag(f, checks, (checks["expected"] == "explained") & checks["explanation"].isna(), "explanation",
+                      "is empty; a check expected to differ must say why")
+    return list(dict.fromkeys(problems))
+
+
+def rule_problems(tables: dict[str, pd.DataFrame], data_dir: Path) -> list[Problem]:
+    """Run every cross-column rule on typed tables."""
+    return (observation_problems(tables["observations"], tables["indicators"], tables["units"],
+                               tables["sources"])
+            + source_problems(tables["sources"], data_dir)
+            + declared_check_problems(tables["checks"], tables["observations"]))

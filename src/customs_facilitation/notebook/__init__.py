@@ -1,0 +1,3 @@
+from .page import Page
+
+__all__ = ["Page"]

@@ -1,0 +1,141 @@
+"""Sentences a page says about its figures, every figure cited with its observation id."""
+
+import pandas as pd
+
+from ..data.load import RELIABILITY_TIERS, load_sources
+from ..verify.derive import share_of_total
+from . import words
+from .figures import most_reliable
+from .tables import measures_by_aspect
+
+OPERATION_FIGURES = [
+    ("special_operation_launching_bodies", "government bodies launching it"),
+    ("special_operation_departments", "departments taking part"),
+    ("special_operation_departments_besides_gacc", "departments taking part besides GACC"),
+    ("special_operation_pilot_cities", "pilot cities"),
+    ("special_operation_measures", "measures"),
+    ("special_operation_key_tasks", "key tasks"),
+]
+
+
+def operation_at_a_glance(figs: pd.DataFrame) -> str:
+    """Markdown on the latest yearly special operation with figures, each cited by its id."""
+    yearly = figs[figs["indicator_id"].isin([i for i, _ in OPERATION_FIGURES]) & figs["value"].notna()
+                  & (figs["period_start"].dt.year == figs["period_end"].dt.year)]
+    if yearly.empty:
+        return "No curated figure on a yearly special operation was published by then."
+    year = int(yearly["period_start"].dt.year.max())
+    this_year = yearly[yearly["period_start"].dt.year == year]
+    launch_months = this_year.loc[this_year["period_start"] == this_year["period_end"], "period_start"]
+    launched = f", launched in {words.period(launch_months.min(), launch_months.min())}" if len(launch_months) else ""
+    parts = []
+    for indicator, label in OPERATION_FIGURES:
+        row = most_reliable(this_year[this_year["indicator_id"] == indicator])
+        if row is not None:
+            parts.append(f"**{words.number(row['value'])}** {label} ({words.citation(row)}, {row['observation_id']})")
+    return f"The {year} operation{launched}: " + "; ".join(parts) + "."
+
+
+def reliability_caveat(rows: pd.DataFrame, label: str) -> str:
+    """A sentence naming the rows (by ``label``) whose sources rank below state media, or ''."""
+    weaker = rows[rows["reliability"].isin(RELIABILITY_TIERS[RELIABILITY_TIERS.index("state_media") + 1:])]
+    if weaker.empty:
+        return ""
+    listed = ", ".join(f"{getattr(r, label)} ({r.reliability})" for r in weaker.itertuples())
+    return f"Figures from sources rated below state media: {listed}."
+
+
+def page_intro(as_of, min_reliability: str, figs: pd.DataFrame, focus: str | None = None) -> str:
+    """The first sentence of every page: the data's date, the reliability kept, the focus."""
+    stated = f"as the data stood on {words.date(as_of)}" if as_of is not None else "with all curated data"
+    text = (f"This page is built {stated}, from sources rated *{min_reliability}* or better: "
+            f"{len(figs)} figures from {figs['source_id'].nunique()} sources qualify")
+    return text + (f"; {focus} is in focus." if focus else ".")
+
+
+def bounds_note(points: pd.DataFrame) -> str:
+    """Say which plotted points are lower bounds or estimates, in the data's own words."""
+    flagged = points[points["qualifier"] != "exact"]
+    return "; ".join(f"{row.id} ({words.level(row.value, row.unit, row.qualifier)}) is plotted at that value"
+                     for row in flagged.itertuples())
+
+
+def source_line(figs: pd.DataFrame) -> str:
+    """'Sources: ...' naming each outlet once, with the observation ids it supplied."""
+    if figs.empty:
+        return "Sources: none"
+    by_outlet = figs.groupby("outlet", sort=True)["observation_id"].apply(lambda ids: ", ".join(sorted(ids)))
+    return "Sources: " + "; ".join(f"{outlet} ({ids})" for outlet, ids in by_outlet.items())
+
+
+def aspect_summary(figs: pd.DataFrame, as_of=None, data_dir=None) -> str:
+    """Markdown: each aspect of the seed, its measures, and the seed figures reported beside them."""
+    seed_ids = set(load_sources(data_dir).query("text_path.notna()")["source_id"])
+    seed_figs = figs[figs["source_id"].isin(seed_ids)]
+    lines = []
+    for aspect, measures in measures_by_aspect(as_of=as_of, data_dir=data_dir).items():
+        lines.append(f"**{aspect.replace('_', ' ').capitalize()}**: {len(measures)} measures or pilots named: "
+                     + "; ".join(f"{m.name} ({m.action})" for m in measures.itertuples()) + ".")
+        for indicator in measures["related_indicator_id"].dropna():
+            for row in seed_figs[seed_figs["indicator_id"] == indicator].itertuples():
+                said = words.level(row.value, row.unit, row.qualifier)
+                if pd.notna(row.change):
+                    said += f", {words.change(row.change, row.change_unit, row.change_basis)}"
+                lines.append(f"- Reported beside them: {row.name}, {words.period(row.period_start, row.period_end)}: "
+                             f"{said} ({row.observation_id}).")
+    return "\n\n".join(lines) if lines else "The seed article had not been published by then."
+
+
+def pilot_city_growth(cities: pd.DataFrame) -> str:
+    """How the yearly count of pilot cities grew, from the first year to the last, with caveats."""
+    if len(cities) < 2:
+        return "Too few curated yearly figures on pilot cities were published by then to show a trend."
+    first, last = cities.iloc[0], cities.iloc[-1]
+    return (f"Pilot cities grew from {words.number(first['value'])} in {first['year']} to "
+            f"{words.number(last['value'])} in {last['year']}. "
+            + reliability_caveat(cities, "year"))
+
+
+def comparison(figs: pd.DataFrame, units: pd.DataFrame, part: pd.Series | None, total: pd.Series | None) -> str:
+    """A sentence giving one figure as a share of another (derived by us), or why it cannot."""
+    if part is None or total is None:
+        missing = "the part" if part is None else "the total"
+        return f"Not computed: {missing} is not among the curated figures for this period, date and reliability."
+    share = share_of_total(figs, units, part["observation_id"], total["observation_id"])
+    def said(row):
+        return f"{words.level(row['value'], row['unit'])}, {row['observation_id']}, source rated {row['reliability']}"
+
+    return (f"{part['name'].capitalize()} ({said(part)}) is **{share['share_percent']:.3g} percent** of "
+            f"{total['name']} ({said(total)}): {share['derivation']}.")
+
+
+def clearance_summary(clearance: pd.DataFrame) -> list[str]:
+    """One sentence per clearance indicator: its earliest and latest published levels."""
+    lines = []
+    for _, rows in clearance[clearance["value"].notna()].groupby("indicator_id", sort=True):
+        first, last = rows.iloc[0], rows.iloc[-1]
+        text = (f"The {last['name']} was {words.level(first['value'], first['unit'])} in "
+                f"{words.period(first['period_start'], first['period_end'])} ({first['observation_id']}, "
+                f"source rated {first['reliability']})")
+        if len(rows) > 1:
+            text += (f" and {words.level(last['value'], last['unit'])} in "
+                     f"{words.period(last['period_start'], last['period_end'])}")
+            if pd.notna(last["change"]):
+                text += f", {words.change(last['change'], last['change_unit'], last['change_basis'])}"
+            text += f" ({last['observation_id']}, source rated {last['reliability']})"
+        lines.append(text + ".")
+    return lines
+
+
+def disagreements(results: pd.DataFrame, figs: pd.DataFrame) -> list[str]:
+    """Markdown paragraphs setting side by side the figures of each check that did not pass."""
+    by_id = figs.set_index("observation_id", drop=False)
+    paragraphs = []
+    for row in results[results["status"] != "pass"].itertuples():
+        ids = dict.fromkeys(row.inputs.split(" ") + [row.published_id])
+        shown = "; ".join(f"{oid}: {by_id.loc[oid, 'name']}, "
+                          f"{words.period(by_id.loc[oid, 'period_start'], by_id.loc[oid, 'period_end'])}, "
+                          f"{words.figure(by_id.loc[oid])}" for oid in ids)
+        paragraphs.append(f"**{row.check_id}** ({row.status}): {shown}. Computed {row.computed:.4g} {row.unit} "
+                          f"against {row.published:g} published. Why: {row.explanation}")
+    return paragraphs

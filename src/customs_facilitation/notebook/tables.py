@@ -1,0 +1,95 @@
+"""Tables a page shows: figures, derived levels, consistency checks and sources, in words."""
+
+import pandas as pd
+
+from ..data.load import load_measures
+from ..verify.derive import implied_base_levels
+from . import words
+
+
+def show_whole_tables() -> None:
+    """Show whole tables: every row, every column, whole cell texts (sources and notes are long)."""
+    for option in ("display.max_colwidth", "display.max_rows", "display.max_columns"):
+        pd.set_option(option, None)
+
+
+def figure_table(figs: pd.DataFrame) -> pd.DataFrame:
+    """One line per figure in words: what, period, level, change, source, reliability."""
+    return pd.DataFrame({
+        "id": figs["observation_id"],
+        "figure": figs["name"],
+        "period": [words.period(s, e) for s, e in zip(figs["period_start"], figs["period_end"])],
+        "level": [words.level(v, u, q) for v, u, q in zip(figs["value"], figs["unit"], figs["qualifier"])],
+        "change": [words.change(c, u, b) for c, u, b in zip(figs["change"], figs["change_unit"], figs["change_basis"])],
+        "source": [f"{o}, {words.date(d)}" for o, d in zip(figs["outlet"], figs["published_date"])],
+        "reliability": figs["reliability"].astype(str),
+    }).reset_index(drop=True)
+
+
+def implied_levels_table(figs: pd.DataFrame) -> pd.DataFrame:
+    """Each figure beside the base-period level its change implies (derived by us)."""
+    derived = implied_base_levels(figs)
+    return pd.DataFrame({
+        "id": derived["observation_id"],
+        "period": [words.period(s, e) for s, e in zip(derived["period_start"], derived["period_end"])],
+        "published level": [words.level(v, u) for v, u in zip(derived["value"], derived["unit"])],
+        "published change": [words.change(c, "percent", b) for c, b in zip(derived["change"], derived["change_basis"])],
+        "base period": [words.period(s, e) for s, e in zip(derived["base_period_start"], derived["base_period_end"])],
+        "implied base level (derived by us)": [words.level(v, u, digits=4)
+                                               for v, u in zip(derived["implied_base_value"], derived["unit"])],
+    })
+
+
+def measures_by_aspect(as_of=None, data_dir=None) -> dict[str, pd.DataFrame]:
+    """The seed's measures grouped under its four aspects, in the article's order."""
+    measures = load_measures(data_dir, as_of=as_of)
+    return {aspect: group[["name", "kind", "action", "related_indicator_id"]].reset_index(drop=True)
+            for aspect, group in measures.groupby("aspect", sort=False)}
+
+
+def consistency_in_scope(results: pd.DataFrame, figs: pd.DataFrame) -> pd.DataFrame:
+    """The consistency check results whose every figure is among ``figs`` (so a page checks what it shows)."""
+    shown = set(figs["observation_id"])
+    inside = [set(inputs.split(" ")) | {published} <= shown
+              for inputs, published in zip(results["inputs"], results["published_id"])]
+    return results[inside].reset_index(drop=True)
+
+
+def consistency_table(results: pd.DataFrame) -> pd.DataFrame:
+    """Consistency check results in words: computed range against the published figure's range."""
+    def rng(low, high):
+        return f"{low:.6g} to {high:.6g}"
+
+    return pd.DataFrame({
+        "check": results["check_id"],
+        "kind": results["kind"],
+        "figures": results["inputs"] + " vs " + results["published_id"],
+        "computed (range)": [f"{m:.6g} ({rng(lo, hi)})" for m, lo, hi in
+                             zip(results["computed"], results["computed_low"], results["computed_high"])],
+        "published (range)": [f"{m:g} ({rng(lo, hi)})" for m, lo, hi in
+                              zip(results["published"], results["published_low"], results["published_high"])],
+        "unit": results["unit"],
+        "status": results["status"],
+        "why": results["explanation"].fillna(""),
+    })
+
+
+def source_table(sources: pd.DataFrame) -> pd.DataFrame:
+    """Sources in words: outlet, title, date, language, reliability, address."""
+    return pd.DataFrame({
+        "source": sources["source_id"],
+        "outlet": sources["outlet"],
+        "title (our words)": sources["title"],
+        "published": sources["published_date"].map(words.date),
+        "language": sources["language"],
+        "reliability": sources["reliability"].astype(str),
+        "url": sources["url"].fillna("(not kept)"),
+    }).reset_index(drop=True)
+
+
+
+
+def yearly_counts(points: pd.DataFrame, label: str) -> pd.DataFrame:
+    """Yearly counts from :func:`.figures.series` (with a ``year`` column), in words."""
+    shown = points.assign(value=points["value"].map(words.number))
+    return shown[["year", "value", "id", "source", "reliability"]].rename(columns={"value": label})

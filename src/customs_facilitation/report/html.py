@@ -1,0 +1,111 @@
+"""An executed notebook as an offline HTML page: no code, no prompts, the vega bundle inline.
+
+Every page carries the JavaScript bundle of ``vl_convert.javascript_bundle()`` once, inline, as a
+classic ``<script>`` in ``<head>`` wrapped in a function, so its internal top-level names stay
+private and only ``window.vegaEmbed``, ``window.vega`` and ``window.vegaLite`` are defined before
+any chart script in the body runs. A chart output is then
+``<div id="chart-HASH"></div><script>vegaEmbed("#chart-HASH", SPEC, {...})...</script>``.
+(A ``<script type="module">`` would run after the body's scripts: the charts would not draw.)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from ..errors import ReportError
+from ..files import write_atomically
+from .inputs import first_heading
+
+BUNDLE_MARKER = "/* @@vega-bundle@@ */"  # in PAGE_TEMPLATE; replaced by the bundle after export
+
+# The page template: nbconvert's lab template without its CDN scripts (require.js, MathJax,
+# mermaid, widgets), plus the vega bundle inline in <head> and a link back to the index.
+PAGE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js -%}
+<script>/* vega, vega-lite, vega-embed: vl_convert.javascript_bundle() */
+(function () {
+/* @@vega-bundle@@ */
+})();
+</script>
+{%- endblock html_head_js -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block body_header -%}
+{{ super() }}
+<nav class="report-nav" style="padding: 8px 16px; font-family: sans-serif; font-size: 14px;">
+<a href="../index.html">&larr; all pages</a> &middot; parameter set: <b>{{ resources.set_title | e }}</b>
+&middot; data version <code>{{ resources.data_version | e }}</code>
+</nav>
+{%- endblock body_header -%}
+"""
+
+# Any script or stylesheet the page would fetch from the network.
+_REMOTE = re.compile(
+    r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//[^\"'\s>]*"
+    r"|@import\s+(?:url\()?[\"']?\s*(?:https?:)?//[^\"')\s]*",
+    re.IGNORECASE)
+
+
+@functools.cache
+def vega_bundle(cache_dir=None) -> str:
+    """vega, vega-lite and vega-embed as one classic script that sets window.vegaEmbed etc.
+
+    ``vl_convert.javascript_bundle()`` takes about 3 s (it bundles on every call), so the result
+    is kept in ``cache_dir`` (one file per vl-convert version) when one is given.
+    """
+    import vl_convert
+
+    cache = None
+    if cache_dir is not None:
+        cache = Path(cache_dir) / f"vega-bundle-{getattr(vl_convert, '__version__', 'unknown')}.js"
+        if cache.exists():
+            return cache.read_text(encoding="utf-8")
+    bundle = vl_convert.javascript_bundle()
+    if "</script" in bundle.lower():
+        raise ReportError("vl_convert.javascript_bundle() contains '</script'; it cannot be inlined")
+    if cache is not None:
+        write_atomically(cache, bundle)
+    return bundle
+
+
+def export_html(executed_notebook, *, set_title: str = "", data_version: str = "", cache_dir=None) -> str:
+    """HTML of an executed notebook without code or prompts, with the vega bundle inline once.
+
+    Raises:
+        ReportError: if the page would load a script, stylesheet or image from the network.
+    """
+    import jinja2
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(str(executed_notebook), as_version=4)
+    title = first_heading(nb.cells) or Path(executed_notebook).stem
+    exporter = HTMLExporter(
+        template_name="lab", template_file="report.html.j2",
+        extra_loaders=[jinja2.DictLoader({"report.html.j2": PAGE_TEMPLATE})],
+        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True)
+    body, _ = exporter.from_notebook_node(nb, resources={
+        "metadata": {"name": f"{title} ({set_title})" if set_title else title,
+                     "path": str(Path(executed_notebook).parent)},
+        "set_title": set_title, "data_version": data_version})
+    remote = offline_problems(body)
+    if remote:
+        raise ReportError(f"{executed_notebook}: the exported page would load from the network: "
+                          + "; ".join(remote[:5]))
+    if body.count(BUNDLE_MARKER) != 1:
+        raise ReportError(f"{executed_notebook}: the page template's vega bundle marker appears "
+                          f"{body.count(BUNDLE_MARKER)} times; expected once")
+    # Inserted after nbconvert's HTML clean-up, which would otherwise parse 0.9 MB of script.
+    return body.replace(BUNDLE_MARKER, vega_bundle(cache_dir))
+
+
+def offline_problems(page_html: str) -> list[str]:
+    """Tags or CSS imports in ``page_html`` that would fetch something over the network.
+
+    >>> offline_problems('<script src="https://cdn.example/x.js"></script><a href="https://ok">')
+    ['<script src="https://cdn.example/x.js']
+    """
+    return [m.group(0) for m in _REMOTE.finditer(page_html)]

@@ -1,0 +1,144 @@
+"""The report's index page: every page of every parameter set, the sources and how to cite.
+
+``write_index`` also removes the pages of notebooks or parameter sets that no longer exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+
+from ..data.load import load_sources
+from ..data.package import data_version
+from ..errors import ReportError
+from ..files import write_atomically
+from ..paths import REPO_DIR
+from .inputs import ParameterSet, read_report_inputs
+from .layout import Layout
+
+
+def write_index(notebooks_dir, params_dir, build_dir) -> Path:
+    """Write ``build/report/index.html`` (temp file + rename) and remove pages of notebooks or
+    sets that no longer exist. Raises ReportError if a page is missing."""
+    notebooks, param_sets = read_report_inputs(notebooks_dir, params_dir)
+    layout = Layout(Path(build_dir))
+    missing = [str(layout.page(s.name, nb.name)) for s in param_sets for nb in notebooks
+               if not layout.page(s.name, nb.name).exists()]
+    if missing:
+        raise ReportError("cannot write the index: page(s) not built: " + ", ".join(missing))
+    _remove_stale_pages(layout, notebooks, param_sets)
+    sources = load_sources()
+    text = render_index(notebooks, param_sets, sources, data_version())
+    write_atomically(layout.index, text)
+    return layout.index
+
+
+def _remove_stale_pages(layout: Layout, notebooks, param_sets) -> None:
+    wanted = {layout.page(s.name, nb.name) for s in param_sets for nb in notebooks}
+    report_dir = layout.index.parent
+    for page in sorted(report_dir.glob("*/*.html")):
+        if page not in wanted:
+            page.unlink()
+            print(f"removed stale page {page}")
+    for folder in report_dir.iterdir():
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def render_index(notebooks, param_sets, sources, version_of_data: str) -> str:
+    """The index page: one section per parameter set, the source list and how to cite."""
+    sets_html = [_set_section(s, notebooks) for s in param_sets]
+    rows = [_source_row(row) for row in sources.sort_values(["published_date", "outlet"]).itertuples()]
+    cite = _citation(version_of_data)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Customs facilitation report</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
+       line-height: 1.5; color: #222; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 0.9rem; }}
+th, td {{ border-bottom: 1px solid #ddd; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }}
+td a {{ word-break: break-all; }}
+code {{ background: #f4f4f4; padding: 0 0.2rem; }}
+</style>
+</head>
+<body>
+<h1>Customs facilitation report</h1>
+<p>Each parameter set below is one variant of the report; every page is self-contained and works offline.</p>
+{chr(10).join(sets_html)}
+<section id="sources"><h2>Sources</h2>
+<p>Every figure in the report points to one of these sources. Reliability runs from
+<code>official</code> (most reliable) through <code>state_media</code>, <code>repost</code> and
+<code>secondary</code> to <code>low</code>.</p>
+<table>
+<thead><tr><th>Outlet</th><th>Title</th><th>URL</th><th>Published</th><th>Reliability</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table></section>
+<section id="how-to-cite"><h2>How to cite</h2>
+<p>This report collects figures that others published; cite a figure by its original source
+(outlet, title, date and URL above), and cite this report for the selection, the derived figures
+and the charts: {cite}</p></section>
+</body>
+</html>
+"""
+
+
+def _set_section(param_set: ParameterSet, notebooks) -> str:
+    """A parameter set's section: its title, description, values and a link to each page."""
+    e, name = html.escape, html.escape(param_set.name)
+    shown = ", ".join(f"<code>{e(k)} = {e(json.dumps(v, ensure_ascii=False))}</code>"
+                      for k, v in param_set.parameters.items()) or "the notebooks' defaults"
+    pages = "\n".join(f'<li><a href="{name}/{e(nb.name)}.html">{e(nb.title)}</a></li>' for nb in notebooks)
+    return (f'<section id="set-{name}"><h2>{e(param_set.title)}</h2>\n'
+            + (f"<p>{e(param_set.description)}</p>\n" if param_set.description else "")
+            + f'<p class="params">Parameter set <code>{name}</code>: {shown}.</p>\n<ol>\n{pages}\n</ol></section>')
+
+
+def _source_row(row) -> str:
+    """One source as a table row: outlet, title, link, publication date, reliability."""
+    e = html.escape
+    url = row.url if isinstance(row.url, str) and row.url else None
+    link = f'<a href="{e(url)}">{e(url)}</a>' if url else "<i>no URL kept</i>"
+    published = "" if pd.isna(row.published_date) else row.published_date.strftime("%Y-%m-%d")
+    return (f"<tr><td>{e(str(row.outlet))}</td><td>{e(str(row.title))}</td><td>{link}</td>"
+            f"<td>{published}</td><td>{e(str(row.reliability))}</td></tr>")
+
+
+def _citation(version_of_data: str) -> str:
+    """How to cite the report: package version, git commit, data version and build date."""
+    e = html.escape
+    version, commit, today = _package_version(), _git_commit(), dt.date.today().isoformat()
+    return (f"customs-facilitation contributors ({today[:4]}). <i>Customs facilitation: curated indicators "
+            f"of China's cross-border trade facilitation</i>, report version {e(version)}"
+            + (f", commit <code>{e(commit)}</code>" if commit else "")
+            + f", data version <code>{e(version_of_data)}</code> (a content hash of data/), built {today}. "
+            "Name the parameter set (the section title above) whose pages you cite; CITATION.cff in the "
+            "repository and <code>make bundle</code> give the data in citable form.")
+
+
+def _package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("customs-facilitation")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _git_commit() -> str | None:
+    try:
+        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_DIR, capture_output=True,
+                              text=True, timeout=10, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() or None

@@ -1,0 +1,71 @@
+"""Figures we derive from published ones. Every result says it is derived, and from what."""
+
+import re
+
+import pandas as pd
+
+from ..data.units import base_units, to_base_units
+
+VERSUS_YEAR = re.compile(r"versus_([0-9]{4})")
+
+
+def base_period(period_start: pd.Period, period_end: pd.Period, change_basis: str) -> tuple[pd.Period, pd.Period]:
+    """The period a change compares with: a year earlier, or the whole of a named year.
+
+    >>> base_period(pd.Period("2025-01", "M"), pd.Period("2025-06", "M"), "year_on_year")
+    (Period('2024-01', 'M'), Period('2024-06', 'M'))
+    """
+    if change_basis == "year_on_year":
+        return period_start - 12, period_end - 12
+    match = VERSUS_YEAR.fullmatch(change_basis)
+    if match is None:
+        raise ValueError(f"change_basis {change_basis!r} names no base period")
+    year = match.group(1)
+    return pd.Period(f"{year}-01", "M"), pd.Period(f"{year}-12", "M")
+
+
+def implied_base_levels(observations: pd.DataFrame) -> pd.DataFrame:
+    """The level of the base period implied by each figure with a level and a percent change.
+
+    ``implied_base_value = value / (1 + change / 100)``, in the figure's unit. Year-on-year
+    changes give the prior-year level; "versus 2017" changes give a 2017 baseline.
+
+    Args:
+        observations: rows as returned by :func:`load_observations`.
+
+    Returns:
+        One row per usable figure: its id, indicator, period, value, unit, change and basis, the
+        base period, ``implied_base_value`` and a ``derivation`` sentence.
+    """
+    usable = observations[observations["value"].notna() & (observations["change_unit"] == "percent")].copy()
+    columns = ["observation_id", "indicator_id", "period_start", "period_end", "value", "unit", "change",
+               "change_basis", "source_id"]
+    result = usable[columns].reset_index(drop=True)
+    bases = [base_period(r.period_start, r.period_end, r.change_basis) for r in result.itertuples()]
+    result["base_period_start"] = pd.Series([b[0] for b in bases], dtype="period[M]")
+    result["base_period_end"] = pd.Series([b[1] for b in bases], dtype="period[M]")
+    result["implied_base_value"] = result["value"] / (1 + result["change"] / 100)
+    result["derivation"] = [f"derived by us: {r.value:g} / (1 + {r.change:g}/100) from {r.observation_id}"
+                            for r in result.itertuples()]
+    return result
+
+
+def share_of_total(observations: pd.DataFrame, units: pd.DataFrame, part_id: str, total_id: str) -> dict:
+    """The share (percent) that one figure is of another, after converting both to base units.
+
+    Raises:
+        ValueError: if either id is missing, or their base units differ.
+    """
+    by_id = observations.set_index("observation_id")
+    missing = [i for i in (part_id, total_id) if i not in by_id.index]
+    if missing:
+        raise ValueError(f"no observation {', '.join(missing)} among those given")
+    part, total = by_id.loc[part_id], by_id.loc[total_id]
+    both = by_id.loc[[part_id, total_id]]
+    if base_units(both["unit"], units).nunique() != 1:
+        raise ValueError(f"{part_id} is in {part['unit']} and {total_id} in {total['unit']}: not comparable")
+    values = to_base_units(both["value"], both["unit"], units)
+    share = 100 * values.iloc[0] / values.iloc[1]
+    return {"part_id": part_id, "total_id": total_id, "share_percent": float(share),
+            "derivation": f"derived by us: {part['value']:g} {part['unit']} / {total['value']:g} {total['unit']} "
+                          f"from {part_id} and {total_id}"}

@@ -1,0 +1,78 @@
+"""Loaders return typed tables and filter as documented (on the tiny inline package)."""
+
+import pandas as pd
+import pytest
+
+from customs_facilitation import load_indicators, load_measures, load_observations, load_sources, load_units
+
+
+def ids(frame):
+    return sorted(frame["observation_id"])
+
+
+def test_types_follow_the_schema(tiny):
+    obs = load_observations(tiny)
+    assert obs["period_start"].dtype == "period[M]" and obs["period_end"].dtype == "period[M]"
+    assert obs["value"].dtype == "Float64" and obs["change"].dtype == "Float64"
+    assert obs["source_id"].dtype == "str"
+    assert obs.loc[obs["observation_id"] == "F03", "value"].isna().all()
+    sources = load_sources(tiny)
+    assert sources["published_date"].dtype.kind == "M"
+    assert sources["accessed_date"].isna().tolist() == [True, False]
+    assert load_units(tiny)["factor"].dtype == "Float64"
+    assert list(load_indicators(tiny)["indicator_id"]) == ["repair_value", "trade_total", "cities"]
+
+
+def test_reliability_is_ordered_from_low_to_official(tiny):
+    sources = load_sources(tiny)
+    assert (sources["reliability"] >= "state_media").tolist() == [True, False]
+
+
+def test_filter_by_indicator_and_topic(tiny):
+    assert ids(load_observations(tiny, indicator="trade_total")) == ["F01", "F03"]
+    assert ids(load_observations(tiny, indicator=["cities", "repair_value"])) == ["F02", "S01"]
+    assert ids(load_observations(tiny, topic="bonded_repair")) == ["S01"]
+
+
+def test_period_keeps_overlapping_figures(tiny):
+    assert ids(load_observations(tiny, period="2025-05")) == ["F01", "F03", "S01"]
+    assert ids(load_observations(tiny, period=("2022-12", "2025-03"))) == ["F01", "F02", "S01"]
+    assert ids(load_observations(tiny, period=("2023-01", "2024-12"))) == []
+
+
+def test_min_reliability_and_as_of(tiny):
+    assert ids(load_observations(tiny, min_reliability="official")) == ["F03", "S01"]
+    assert ids(load_observations(tiny, min_reliability="low")) == ["F01", "F02", "F03", "S01"]
+    assert ids(load_observations(tiny, as_of="2025-08-31")) == ["F03", "S01"]
+    assert ids(load_observations(tiny, as_of="2025-09-01")) == ["F01", "F02", "F03", "S01"]
+    assert len(load_measures(tiny, as_of="2025-07-13")) == 0
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"indicator": "trade"}, "unknown indicator 'trade'"),
+    ({"topic": "aeos"}, "unknown topic 'aeos'"),
+    ({"min_reliability": "high"}, "not a tier"),
+    ({"period": "2025-13"}, "not a month"),
+    ({"period": ("2025-06", "2025-01")}, "ends before it starts"),
+    ({"period": ("2025-01", "2025-02", "2025-03")}, "(start, end) pair"),
+    ({"as_of": "yesterday-ish"}, "not a date"),
+])
+def test_bad_filters_say_what_is_wrong(tiny, kwargs, message):
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        load_observations(tiny, **kwargs)
+
+
+def test_loaders_default_to_the_repository_data():
+    assert len(load_observations()) > 0
+    assert isinstance(load_observations().loc[0, "period_start"], pd.Period)
+
+
+def test_cached_tables_are_copies_and_follow_the_files(tiny):
+    from customs_facilitation import load_package
+
+    first = load_package(tiny)
+    first["units"].loc[0, "description"] = "changed by a caller"
+    assert load_package(tiny)["units"].loc[0, "description"] == "billions of yuan"
+    units = tiny / "units.csv"
+    units.write_text(units.read_text(encoding="utf-8").replace("billions of yuan", "billions of CNY"), encoding="utf-8")
+    assert load_package(tiny)["units"].loc[0, "description"] == "billions of CNY"

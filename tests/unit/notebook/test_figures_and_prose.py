@@ -1,0 +1,54 @@
+"""What the notebooks show, on the tiny inline package: picking, converting, caveats, scope."""
+
+import pandas as pd
+
+from customs_facilitation import load_units
+from customs_facilitation.notebook import figures, prose, tables
+
+
+def test_figures_carry_indicator_and_source_context(tiny):
+    figs = figures.load_figures(data_dir=tiny).set_index("observation_id")
+    assert figs.loc["S01", "name"] == "repair trade" and figs.loc["S01", "outlet"] == "Paper A"
+    assert str(figs.loc["F02", "reliability"]) == "low"
+
+
+def test_most_reliable_then_earliest(tiny):
+    figs = figures.load_figures(data_dir=tiny)
+    twins = pd.concat([figs[figs["observation_id"] == "F01"], figs[figs["observation_id"] == "F01"]])
+    twins["observation_id"] = ["F01", "F09"]
+    twins["reliability"] = pd.Categorical(["low", "official"], categories=figs["reliability"].cat.categories,
+                                          ordered=True)
+    assert figures.most_reliable(twins)["observation_id"] == "F09"
+    assert figures.most_reliable(twins.iloc[0:0]) is None
+    assert figures.pick(figs, "trade_total", "2025-01", "2025-06")["observation_id"] == "F01"
+    assert figures.pick(figs, "trade_total", "2025-04", "2025-06") is None  # F03 has no level
+    assert figures.pick(figs, "trade_total", "2025-04", "2025-06", need="change")["observation_id"] == "F03"
+
+
+def test_cumulative_totals_are_converted_to_one_unit(tiny):
+    figs = figures.load_figures(data_dir=tiny)
+    figs.loc[figs["observation_id"] == "F01", ["indicator_id", "value", "unit"]] = ["exports", 21790.0, "CNY billion"]
+    row = figs[figs["observation_id"] == "F01"]
+    extra = [row.assign(observation_id=oid, indicator_id="imports", value=value, unit="CNY trillion",
+                        name="imports of goods") for oid, value in (("F05", 1.5), ("F06", 2.5))]
+    totals = figures.cumulative_totals(pd.concat([figs, *extra]), 2025, load_units(tiny)).set_index("id")
+    assert set(totals["unit"]) == {"CNY trillion"}  # the unit most of them were published in
+    assert totals.loc["F01", "value"] == 21.79 and totals.loc["F05", "value"] == 1.5
+
+
+def test_caveats_and_notes_come_from_the_data(tiny):
+    figs = figures.load_figures(data_dir=tiny)
+    caveat = prose.reliability_caveat(figs, "observation_id")
+    assert "F01 (low)" in caveat and "S01" not in caveat
+    assert prose.reliability_caveat(figs[figs["observation_id"] == "S01"], "observation_id") == ""
+    points = figures.series(figs, ["cities"])
+    assert prose.bounds_note(points) == "F02 (at least 10) is plotted at that value"
+
+
+def test_page_intro_and_consistency_checks_in_scope(tiny):
+    figs = figures.load_figures(data_dir=tiny)
+    intro = prose.page_intro(pd.Timestamp("2025-07-14"), "official", figs, "H1 2025")
+    assert intro.startswith("This page is built as the data stood on 14 July 2025")
+    assert "4 figures from 2 sources" in intro
+    results = pd.DataFrame({"inputs": ["S01 F01", "S01 X9"], "published_id": ["F01", "F01"]})
+    assert len(tables.consistency_in_scope(results, figs)) == 1
