@@ -184,7 +184,8 @@ def test_make_report_is_incremental(kit, tmp_path):
         (project / name).write_text("")
         os.utime(project / name, (1e9, 1e9) if name != "installed" else None)
     bin_dir = Path(sys.executable).parent
-    make = ["make", "--no-print-directory", "-C", str(project), f"BIN={bin_dir}", "STAMP=installed"]
+    make = ["make", "--no-print-directory", "-C", str(project), f"BIN={bin_dir}", "STAMP=installed",
+            f"PYTHON={sys.executable}"]
     env = {**os.environ, "MAKEFLAGS": ""}
 
     def run(*args):

@@ -2,7 +2,10 @@
 
 import subprocess
 import sys
+import zipfile
+from pathlib import Path
 
+from customs_facilitation.paths import REPO_DIR, report_notebooks
 from tests.unit.conftest import write_tiny
 
 
@@ -33,3 +36,30 @@ def test_check_fails_when_a_figure_breaks_its_sum(tmp_path):
     result = run("check", "--data-dir", str(folder))
     assert result.returncode == 1
     assert "fail      repair_is_total" in result.stdout and "1 fail" in result.stdout
+
+
+def test_the_console_script_offers_every_command():
+    script = Path(sys.executable).parent / "customs-facilitation"
+    done = subprocess.run([str(script), "--help"], capture_output=True, text=True)
+    assert done.returncode == 0
+    for command in ("validate", "check", "audit", "claims", "bundle", "refresh", "report"):
+        assert command in done.stdout
+    steps = subprocess.run([str(script), "report", "--help"], capture_output=True, text=True).stdout
+    for step in ("list", "check", "run", "index", "build"):
+        assert step in steps
+
+
+def test_report_list_needs_only_the_standard_library():
+    """make lists the notebooks with the system Python, before the environment exists."""
+    code = ("import sys; sys.modules.update(pandas=None, altair=None, yaml=None); "
+            "from customs_facilitation.cli import main; sys.exit(main(['report', 'list', '--notebooks', 'notebooks']))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO_DIR, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [p.relative_to(REPO_DIR).as_posix() for p in report_notebooks(REPO_DIR / "notebooks")]
+    assert "notebooks/01-special-operation-2025.ipynb" in done.stdout.split()
+
+
+def test_bundle_command_writes_the_zip(tmp_path):
+    done = run("bundle", str(tmp_path / "out.zip"))
+    assert done.returncode == 0, done.stderr
+    assert zipfile.is_zipfile(tmp_path / "out.zip") and "wrote" in done.stdout

@@ -33,18 +33,22 @@ class Page:
     focus_start: pd.Period | None = None
     focus_end: pd.Period | None = None
     figures_dir: str = ""
+    data_dir: str | None = None
     shown: set[str] = field(default_factory=set)
 
     @classmethod
     def open(cls, as_of: str, min_reliability: str, focus_start: str | None = None,
-             focus_end: str | None = None, figures_dir: str = "") -> Page:
-        """Parse the parameters, set up charts and tables, load the figures, show the intro."""
+             focus_end: str | None = None, figures_dir: str = "", data_dir=None) -> Page:
+        """Parse the parameters, set up charts and tables, load the figures, show the intro.
+
+        ``data_dir`` reads another data folder than the curated data (tests, a copy of ``data/``).
+        """
         parsed = parse_page_parameters(as_of, min_reliability, focus_start, focus_end)
         charts.enable()
         tables.show_whole_tables()
-        page = cls(load_figures(as_of=parsed["as_of"], min_reliability=min_reliability), load_units(),
-                   parsed["as_of"], min_reliability, parsed.get("focus_start"), parsed.get("focus_end"),
-                   figures_dir)
+        page = cls(load_figures(as_of=parsed["as_of"], min_reliability=min_reliability, data_dir=data_dir),
+                   load_units(data_dir), parsed["as_of"], min_reliability, parsed.get("focus_start"),
+                   parsed.get("focus_end"), figures_dir, data_dir)
         page.say(prose.page_intro(page.as_of, min_reliability, page.figures, page.focus))
         return page
 
@@ -81,7 +85,7 @@ class Page:
     def sources(self) -> pd.DataFrame:
         """The sources behind every figure this page has shown, in words."""
         used = self.figures.loc[self.figures["observation_id"].isin(self.shown), "source_id"]
-        sources = load_sources()
+        sources = load_sources(self.data_dir)
         return tables.source_table(sources[sources["source_id"].isin(used)].sort_values("published_date"))
 
     def _record(self, candidates) -> None:

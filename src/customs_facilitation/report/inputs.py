@@ -26,12 +26,10 @@ _UNKNOWN = object()  # a default that is not a literal: any value type is accept
 
 
 @dataclass(frozen=True)
-class Notebook:
-    """A report notebook and the parameters its ``parameters`` cell declares (name -> default)."""
+class _InputFile:
+    """A file the report reads; its name (the file's stem) names pages and folders."""
 
     path: Path
-    parameters: dict
-    title: str
 
     @property
     def name(self) -> str:
@@ -39,17 +37,28 @@ class Notebook:
 
 
 @dataclass(frozen=True)
-class ParameterSet:
+class Notebook(_InputFile):
+    """A report notebook and the parameters its ``parameters`` cell declares (name -> default)."""
+
+    parameters: dict
+    title: str
+
+
+@dataclass(frozen=True)
+class ParameterSet(_InputFile):
     """One ``notebooks/params/<name>.yml``: a label, a description and parameter values."""
 
-    path: Path
     title: str
     description: str
     parameters: dict
 
-    @property
-    def name(self) -> str:
-        return self.path.stem
+
+def _well_named(path, pattern: re.Pattern, rule: str) -> Path:
+    """``path`` as a Path, if its stem follows ``pattern``; else a ReportError saying the rule."""
+    path = Path(path)
+    if not pattern.match(path.stem):
+        raise ReportError(f"{path}: {rule}; rename it")
+    return path
 
 
 def read_notebook(path) -> Notebook:
@@ -59,10 +68,8 @@ def read_notebook(path) -> Notebook:
         ReportError: if the notebook is unreadable, its name is not ``NN-topic.ipynb`` or it
             has not exactly one cell tagged ``parameters``.
     """
-    path = Path(path)
-    if not NOTEBOOK_NAME.match(path.stem):
-        raise ReportError(f"{path}: a report notebook is named NN-topic.ipynb (two digits, a dash, "
-                          f"letters, digits or dashes); rename it")
+    path = _well_named(path, NOTEBOOK_NAME, "a report notebook is named NN-topic.ipynb (two digits, a dash, "
+                                             "letters, digits or dashes)")
     try:
         nb = json.loads(path.read_text(encoding="utf-8"))
         cells = nb["cells"]
@@ -123,10 +130,8 @@ def read_parameter_set(path) -> ParameterSet:
         ReportError: naming the file, for bad YAML, a missing or unknown key, or a value that
             is not a string, number, boolean, null or a list/mapping of those.
     """
-    path = Path(path)
-    if not SET_NAME.match(path.stem):
-        raise ReportError(f"{path}: a parameter set's file name may hold only letters, digits, '-', "
-                          f"'_' and '.'; rename it")
+    path = _well_named(path, SET_NAME, "a parameter set's file name may hold only letters, digits, '-', '_' "
+                                       "and '.'")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:

@@ -1,0 +1,38 @@
+"""The page helper: set-up in one call, and every figure shown (prose, table, chart) recorded."""
+
+import altair as alt
+import pytest
+
+from customs_facilitation.notebook import Page, figures, tables
+
+
+def test_open_parses_parameters_and_loads_what_qualifies(tiny):
+    page = Page.open("2025-09-30", "low", "2025-01", "2025-06", data_dir=tiny)
+    assert sorted(page.figures["observation_id"]) == ["F01", "F02", "F03", "S01"]
+    assert page.focus == "H1 2025" and page.shown == set()
+    assert sorted(Page.open("2025-08-31", "low", data_dir=tiny).figures["observation_id"]) == ["F03", "S01"]
+
+
+def test_bad_parameters_fail_before_anything_loads(tiny):
+    with pytest.raises(ValueError, match="as_of='yesterday' is not a date"):
+        Page.open("yesterday", "low", data_dir=tiny)
+
+
+def test_every_figure_shown_is_recorded_and_its_source_listed(tiny):
+    page = Page.open("", "low", data_dir=tiny)
+    page.say("Repair trade was large (S01), unlike X99 which is no figure.")
+    assert page.shown == {"S01"}
+    assert list(page.sources()["source"]) == ["paper-a"]
+    page.table(tables.figure_table(page.figures[page.figures["observation_id"] == "F03"]))
+    points = figures.series(page.figures, ["cities"])
+    page.chart(alt.Chart(points).mark_point().encode(x="date:T", y="value:Q"), "cities", "Cities", "Counts")
+    assert page.shown == {"S01", "F03", "F02"}
+    assert list(page.sources()["source"]) == ["paper-a", "blog-b"]
+
+
+def test_a_chart_carries_the_sources_of_what_it_plots(tiny, tmp_path):
+    page = Page.open("", "low", figures_dir=str(tmp_path), data_dir=tiny)
+    points = figures.series(page.figures, ["cities"])
+    page.chart(alt.Chart(points).mark_point().encode(x="date:T", y="value:Q"), "cities", "Cities", "Counts")
+    saved = (tmp_path / "cities.svg").read_text(encoding="utf-8")
+    assert "Sources: Blog B (F02)" in saved and "Cities" in saved
