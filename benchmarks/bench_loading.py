@@ -74,7 +74,7 @@ def curated_load_seconds(runs: int, cached: bool) -> float:
     Uncached, every run reads and checks all files; cached, the data is unchanged since the last
     call, so only its content hash is computed and copies are returned.
     """
-    from customs_facilitation import package
+    from customs_facilitation.data import package
 
     package.load_package()  # imports and first-use costs are not the loading itself
     times = []

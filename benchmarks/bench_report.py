@@ -23,6 +23,8 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
+from customs_facilitation.paths import report_notebooks
+
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
@@ -53,8 +55,8 @@ def main() -> None:
     env = {**os.environ, "MAKEFLAGS": ""}
     with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
         project = copy_project(Path(tmp))
-        make = ["make", "--no-print-directory", f"BIN={BIN}", "STAMP=installed"]
-        notebooks = sorted((project / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+        make = ["make", "--no-print-directory", f"BIN={BIN}", "STAMP=installed", f"PYTHON={BIN / 'python'}"]
+        notebooks = report_notebooks(project / "notebooks")
         sets = sorted((project / "notebooks" / "params").glob("*.yml"))
         runs = len(notebooks) * len(sets)
         print(f"{len(notebooks)} notebooks x {len(sets)} parameter sets = {runs} runs; "
@@ -80,7 +82,7 @@ def main() -> None:
                                  new_code_cell("import pandas, altair, customs_facilitation")])
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         nbformat.write(nb, str(bare))
-        floor, _ = timed([BIN / "python", "-m", "customs_facilitation.report", "run", str(bare),
+        floor, _ = timed([BIN / "customs-facilitation", "report", "run", str(bare),
                           str(project / "notebooks" / "params" / "default.yml"), "--build", str(Path(tmp) / "bare")],
                          project, env)
 
