@@ -6,9 +6,9 @@ import re
 import nbformat
 import pytest
 
-from customs_facilitation.paths import REPO_DIR
+from customs_facilitation.paths import REPO_DIR, report_notebooks
 
-NOTEBOOKS = sorted((REPO_DIR / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+NOTEBOOKS = report_notebooks(REPO_DIR / "notebooks")
 FOCUSED = {"01-special-operation-2025.ipynb", "02-trade-context.ipynb"}
 
 
@@ -60,3 +60,16 @@ def test_the_sources_page_lists_every_curated_figure():
     stored = (REPO_DIR / "notebooks" / "04-sources-and-checks.ipynb").read_text(encoding="utf-8")
     missing = [oid for oid in load_observations()["observation_id"] if f"<td>{oid}</td>" not in stored]
     assert not missing, f"figures missing from the stored table (truncated?): {missing}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_read_as_articles(path):
+    """A markdown cell before every code cell; no positional indexing; set-up through the page."""
+    cells = nbformat.read(path, as_version=4).cells
+    for before, cell in zip(cells, cells[1:]):
+        if cell.cell_type == "code":
+            assert before.cell_type == "markdown", f"{path.name}: no prose before {cell.source[:60]!r}"
+            positional = re.search(r"\.iloc\[|\[-?\d+\]", cell.source)
+            assert not positional, f"{path.name}: positional indexing in {cell.source!r}"
+    code = "\n".join(c.source for c in cells if c.cell_type == "code")
+    assert "Page.open(" in code and ("page.sources()" in code), f"{path.name}: set up and close through the page"
