@@ -7,16 +7,20 @@ import pandas as pd
 from ..data.units import base_units, to_base_units
 
 VERSUS_YEAR = re.compile(r"versus_([0-9]{4})")
+MONTHS_BACK = {"year_on_year": 12, "quarter_on_quarter": 3, "month_on_month": 1}
+"""How far back the base period of a period-on-period change lies, in months."""
 
 
 def base_period(period_start: pd.Period, period_end: pd.Period, change_basis: str) -> tuple[pd.Period, pd.Period]:
-    """The period a change compares with: a year earlier, or the whole of a named year.
+    """The period a change compares with: a year, quarter or month earlier, or the whole of a named year.
 
     >>> base_period(pd.Period("2025-01", "M"), pd.Period("2025-06", "M"), "year_on_year")
     (Period('2024-01', 'M'), Period('2024-06', 'M'))
+    >>> base_period(pd.Period("2023-04", "M"), pd.Period("2023-06", "M"), "quarter_on_quarter")
+    (Period('2023-01', 'M'), Period('2023-03', 'M'))
     """
-    if change_basis == "year_on_year":
-        return period_start - 12, period_end - 12
+    if change_basis in MONTHS_BACK:
+        return period_start - MONTHS_BACK[change_basis], period_end - MONTHS_BACK[change_basis]
     match = VERSUS_YEAR.fullmatch(change_basis)
     if match is None:
         raise ValueError(f"change_basis {change_basis!r} names no base period")
