@@ -69,6 +69,26 @@ def load_measures(data_dir: DataDir = None, *, as_of=None) -> pd.DataFrame:
     return measures.reset_index(drop=True)
 
 
+def load_pilot_cities(data_dir: DataDir = None, *, as_of=None) -> pd.DataFrame:
+    """Pilot cities named in a source, one row per operation year and city.
+
+    A year's cities may be only partly named: its count is the observation ``count_observation_id``.
+
+    Args:
+        data_dir: a data folder; default the repository's ``data/``.
+        as_of: keep cities whose source was published on or before this date.
+
+    >>> cities = load_pilot_cities()
+    >>> cities.loc[cities["city_en"] == "Haikou", ["operation_year", "city_zh", "province_en"]].values.tolist()
+    [[2024, '海口', 'Hainan']]
+    """
+    tables = load_package(data_dir)
+    cities = tables["pilot_cities"]
+    if as_of is not None:
+        cities = cities[cities["source_id"].isin(_sources_as_of(tables["sources"], as_of))]
+    return cities.reset_index(drop=True)
+
+
 def load_observations(data_dir: DataDir = None, *, indicator=None, topic=None, period=None,
                       min_reliability=None, as_of=None) -> pd.DataFrame:
     """Published figures, optionally filtered. Periods are ``period[M]``; values ``Float64``.

@@ -60,12 +60,15 @@ def bounds_note(points: pd.DataFrame) -> str:
                      for row in flagged.itertuples())
 
 
-def source_line(figs: pd.DataFrame) -> str:
-    """'Sources: ...' naming each outlet once, with the observation ids it supplied."""
-    if figs.empty:
-        return "Sources: none"
-    by_outlet = figs.groupby("outlet", sort=True)["observation_id"].apply(lambda ids: ", ".join(sorted(ids)))
-    return "Sources: " + "; ".join(f"{outlet} ({ids})" for outlet, ids in by_outlet.items())
+def source_line(figs: pd.DataFrame, named: pd.DataFrame | None = None) -> str:
+    """'Sources: ...' naming each outlet once, with the observation ids it supplied, then the
+    outlets of ``named`` sources (rows of sources.csv behind what is not a figure, such as city names)."""
+    parts = [] if figs.empty else [
+        f"{outlet} ({ids})" for outlet, ids in
+        figs.groupby("outlet", sort=True)["observation_id"].apply(lambda ids: ", ".join(sorted(ids))).items()]
+    if named is not None:
+        parts += sorted(set(named["outlet"]) - set(figs["outlet"]))
+    return "Sources: " + ("; ".join(parts) if parts else "none")
 
 
 def aspect_summary(figs: pd.DataFrame, as_of=None, data_dir=None) -> str:

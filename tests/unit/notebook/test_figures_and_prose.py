@@ -42,7 +42,7 @@ def test_caveats_and_notes_come_from_the_data(tiny):
     assert "F01 (low)" in caveat and "S01" not in caveat
     assert prose.reliability_caveat(figs[figs["observation_id"] == "S01"], "observation_id") == ""
     points = figures.series(figs, ["cities"])
-    assert prose.bounds_note(points) == "F02 (at least 10) is plotted at that value"
+    assert prose.bounds_note(points) == "F02 (more than 10) is plotted at that value"
 
 
 def test_page_intro_and_consistency_checks_in_scope(tiny):
