@@ -88,8 +88,9 @@ def locate_cities(cities: pd.DataFrame) -> pd.DataFrame:
             problems.append(Problem("pilot_cities.csv", f"{what}: {row.city_en} / {row.city_zh}, {row.province_en}",
                                     row=int(row.Index) + 1, column="city_en", value=row.city_en))
     codes = _province_codes(matches)
-    problems += [Problem("pilot_cities.csv", f"cities of {province} fall in several GeoNames provinces ({', '.join(sorted(held))})",
-                         column="province_en", value=province) for province, held in codes.items() if len(held) > 1]
+    problems += [Problem("pilot_cities.csv", f"cities of {province} fall in several GeoNames provinces "
+                                             f"({', '.join(sorted(held))})", column="province_en", value=province)
+                 for province, held in codes.items() if len(held) > 1]
     if problems:
         raise DataValidationError(problems)
     place = {key: found[0] for key, found in matches.items()}

@@ -1,7 +1,8 @@
 """Consistency checks between published figures, with tolerances from the published precision.
 
 A published "21.79" stands for anything in [21.785, 21.795]: half a unit of its last digit.
-Counts are exact. A lower bound, "more than 101", stands for anything above it (sums only). Each check evaluates its formula over the corners of its inputs' intervals
+Counts are exact. A lower bound, "more than 101", stands for anything above it (sums only).
+Each check evaluates its formula over the corners of its inputs' intervals
 (every formula here is monotone in each input, so the corners bound the result) and passes
 when that range meets the published figure's range.
 """
