@@ -8,33 +8,6 @@ from . import words
 from .figures import most_reliable
 from .tables import measures_by_aspect
 
-OPERATION_FIGURES = [
-    ("special_operation_launching_bodies", "government bodies launching it"),
-    ("special_operation_departments", "departments taking part"),
-    ("special_operation_departments_besides_gacc", "departments taking part besides GACC"),
-    ("special_operation_pilot_cities", "pilot cities"),
-    ("special_operation_measures", "measures"),
-    ("special_operation_key_tasks", "key tasks"),
-]
-
-
-def operation_at_a_glance(figs: pd.DataFrame) -> str:
-    """Markdown on the latest yearly special operation with figures, each cited by its id."""
-    yearly = figs[figs["indicator_id"].isin([i for i, _ in OPERATION_FIGURES]) & figs["value"].notna()
-                  & (figs["period_start"].dt.year == figs["period_end"].dt.year)]
-    if yearly.empty:
-        return "No curated figure on a yearly special operation was published by then."
-    year = int(yearly["period_start"].dt.year.max())
-    this_year = yearly[yearly["period_start"].dt.year == year]
-    launch_months = this_year.loc[this_year["period_start"] == this_year["period_end"], "period_start"]
-    launched = f", launched in {words.period(launch_months.min(), launch_months.min())}" if len(launch_months) else ""
-    parts = []
-    for indicator, label in OPERATION_FIGURES:
-        row = most_reliable(this_year[this_year["indicator_id"] == indicator])
-        if row is not None:
-            parts.append(f"**{words.number(row['value'])}** {label} ({words.citation(row)}, {row['observation_id']})")
-    return f"The {year} operation{launched}: " + "; ".join(parts) + "."
-
 
 def reliability_caveat(rows: pd.DataFrame, label: str) -> str:
     """A sentence naming the rows (by ``label``) whose sources rank below state media, or ''."""
