@@ -158,7 +158,8 @@ def _period_bounds(period) -> tuple[pd.Period, pd.Period]:
 
 def _sources_at_least(sources: pd.DataFrame, min_reliability: str) -> pd.Series:
     if min_reliability not in RELIABILITY_TIERS:
-        raise ValueError(f"min_reliability {min_reliability!r} is not a tier; use one of {', '.join(RELIABILITY_TIERS)}")
+        raise ValueError(f"min_reliability {min_reliability!r} is not a tier; "
+                         f"use one of {', '.join(RELIABILITY_TIERS)}")
     tiers = RELIABILITY_TIERS[: RELIABILITY_TIERS.index(min_reliability) + 1]
     return sources.loc[sources["reliability"].isin(tiers), "source_id"]
 

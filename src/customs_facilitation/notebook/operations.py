@@ -59,7 +59,8 @@ def by_year(figs: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
         this = yearly[yearly["operation_year"] == year]
         row = {"year": str(year), "launched": launch_month(this[this["indicator_id"] != EXTENDED])
                if len(this) else "no curated figure"}
-        for indicator, label in [*OPERATION_FIGURES, (EXTENDED, "measures extended nationwide (decided the year after)")]:
+        columns = [*OPERATION_FIGURES, (EXTENDED, "measures extended nationwide (decided the year after)")]
+        for indicator, label in columns:
             row[label] = _cell(this[this["indicator_id"] == indicator])
         row["id"] = ", ".join(sorted(this["observation_id"]))
         rows.append(row)
@@ -116,8 +117,8 @@ def yearly_series(figs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
     points = []
     for (year, _, value), same in yearly.groupby(["operation_year", "indicator_id", "value"], sort=True):
         best = most_reliable(same)
-        points.append({"year": str(year), "indicator": best["name"], "value": float(value), "id": best["observation_id"],
-                       "also": ", ".join(sorted(set(same["observation_id"]) - {best["observation_id"]})),
+        points.append({"year": str(year), "indicator": best["name"], "value": float(value),
+                       "id": best["observation_id"], "also": ", ".join(sorted(set(same["observation_id"]) - {best["observation_id"]})),
                        "source": best["outlet"], "reliability": str(best["reliability"])})
     return pd.DataFrame(points, columns=["year", "indicator", "value", "id", "also", "source", "reliability"])
 
@@ -136,7 +137,7 @@ def naming_sentences(naming: pd.DataFrame) -> list[str]:
     for row in naming.itertuples():
         counted = "pilot cities" if row.status == "pilot" else "cities new that year"
         if pd.isna(row.of):
-            lines.append(f"{row.operation_year}: {row.named} {counted} named; no count of them qualifies for this page.")
+            lines.append(f"{row.operation_year}: {row.named} {counted} named; no count of them qualifies here.")
         elif row.named == row.of:
             lines.append(f"{row.operation_year}: all {words.number(row.of)} {counted} named ({row.count_id}).")
         else:

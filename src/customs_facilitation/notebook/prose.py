@@ -5,7 +5,6 @@ import pandas as pd
 from ..data.load import RELIABILITY_TIERS, load_sources
 from ..verify.derive import share_of_total
 from . import words
-from .figures import most_reliable
 from .tables import measures_by_aspect
 
 
