@@ -117,8 +117,9 @@ def yearly_series(figs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
     points = []
     for (year, _, value), same in yearly.groupby(["operation_year", "indicator_id", "value"], sort=True):
         best = most_reliable(same)
+        others = sorted(set(same["observation_id"]) - {best["observation_id"]})
         points.append({"year": str(year), "indicator": best["name"], "value": float(value),
-                       "id": best["observation_id"], "also": ", ".join(sorted(set(same["observation_id"]) - {best["observation_id"]})),
+                       "id": best["observation_id"], "also": ", ".join(others),
                        "source": best["outlet"], "reliability": str(best["reliability"])})
     return pd.DataFrame(points, columns=["year", "indicator", "value", "id", "also", "source", "reliability"])
 
