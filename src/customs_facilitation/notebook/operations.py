@@ -111,11 +111,13 @@ def meanings_of(figs: pd.DataFrame, value: float) -> list[str]:
 
 def yearly_series(figs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
     """Some yearly figures by operation year, for a chart: one point per year, indicator and value
-    (the most reliable source's), with the ids of every source that published that value."""
+    (the most reliable source's), with the ids of every source that published that value; in the
+    order of ``indicators``, then by year."""
     yearly = yearly_figures(figs)
     yearly = yearly[yearly["indicator_id"].isin(indicators)]
+    yearly = yearly.assign(rank=yearly["indicator_id"].map(indicators.index))
     points = []
-    for (year, _, value), same in yearly.groupby(["operation_year", "indicator_id", "value"], sort=True):
+    for (_, year, _, value), same in yearly.groupby(["rank", "operation_year", "indicator_id", "value"], sort=True):
         best = most_reliable(same)
         others = sorted(set(same["observation_id"]) - {best["observation_id"]})
         points.append({"year": str(year), "indicator": best["name"], "value": float(value),
