@@ -133,7 +133,8 @@ def pilot_city_problems(cities: pd.DataFrame, observations: pd.DataFrame) -> lis
     problems += _flag(f, cities, year != cities["operation_year"], "count_observation_id",
                       "counts the pilot cities of another year than operation_year")
     named = cities.groupby("count_observation_id")["city_en"].transform("size")
-    problems += _flag(f, cities, named > counted.map(by_id["value"]), "count_observation_id",
+    exact = counted.map(by_id["qualifier"]) != "at_least"  # "more than 10" may name eleven
+    problems += _flag(f, cities, exact & (named > counted.map(by_id["value"])), "count_observation_id",
                       "is a count smaller than the number of cities named for it")
     return problems
 

@@ -48,5 +48,5 @@ def pilot_city_maps(located: pd.DataFrame, naming: pd.DataFrame, outline: list[d
             longitude="longitude:Q", latitude="latitude:Q",
             tooltip=["city", "chinese", "province", "year", "status", "source_id"])
         maps.append(alt.layer(land, dots).project(type="mercator").properties(
-            width=210, height=175, title=alt.TitleParams(naming_title(row), fontSize=12, anchor="start")))
+            width=260, height=215, title=alt.TitleParams(naming_title(row), fontSize=12, anchor="start")))
     return alt.hconcat(*maps)

@@ -114,3 +114,31 @@ def disagreements(results: pd.DataFrame, figs: pd.DataFrame) -> list[str]:
         paragraphs.append(f"**{row.check_id}** ({row.status}): {shown}. Computed {row.computed:.4g} {row.unit} "
                           f"against {row.published:g} published. Why: {row.explanation}")
     return paragraphs
+
+
+def levels_over_time(rows: pd.DataFrame) -> str:
+    """'name: level (id, period); level (id, period)...' for the levels of one indicator, in time order."""
+    rows = rows[rows["value"].notna()].sort_values(["period_end", "observation_id"])
+    if rows.empty:
+        return ""
+    said = [f"{words.level(r.value, r.unit, r.qualifier)} ({r.observation_id}, "
+            f"{words.period(r.period_start, r.period_end)})" for r in rows.itertuples()]
+    name = rows["name"].iloc[0]
+    return f"{name[:1].upper()}{name[1:]}: " + "; ".join(said) + "."
+
+
+def latest_move(rows: pd.DataFrame) -> str:
+    """How the last two exact levels of one indicator differ, derived by us, with both figures' notes."""
+    rows = rows[rows["value"].notna() & (rows["qualifier"] == "exact")].sort_values(["period_end", "observation_id"])
+    if len(rows) < 2:
+        return ""
+    before, last = rows.iloc[-2], rows.iloc[-1]
+    difference = last["value"] - before["value"]
+    move = "a fall" if difference < 0 else "a rise" if difference > 0 else "no change"
+    text = (f"From {words.period(before['period_start'], before['period_end'])} to "
+            f"{words.period(last['period_start'], last['period_end'])} the {last['name']} went from "
+            f"{words.level(before['value'], before['unit'])} ({before['observation_id']}) to "
+            f"{words.level(last['value'], last['unit'])} ({last['observation_id']}): **{move}"
+            + (f" of {words.number(abs(difference))}**" if difference else "**") + " (derived by us).")
+    notes = [f"{r['observation_id']}: *{r['note']}*" for r in (before, last) if pd.notna(r["note"])]
+    return text + (" The sources' notes: " + "; ".join(notes) + "." if notes else "")
