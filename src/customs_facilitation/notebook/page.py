@@ -50,7 +50,13 @@ class Page:
         page = cls(load_figures(as_of=parsed["as_of"], min_reliability=min_reliability, data_dir=data_dir),
                    load_units(data_dir), parsed["as_of"], min_reliability, parsed.get("focus_start"),
                    parsed.get("focus_end"), figures_dir, data_dir)
-        page.say(prose.page_intro(page.as_of, min_reliability, page.figures, page.focus))
+        undated = 0
+        if page.as_of is not None:
+            sources = load_sources(data_dir)
+            without_date = sources.loc[sources["published_date"].isna(), "source_id"]
+            everything = load_figures(min_reliability=min_reliability, data_dir=data_dir)
+            undated = int(everything["source_id"].isin(without_date).sum())
+        page.say(prose.page_intro(page.as_of, min_reliability, page.figures, page.focus, undated))
         return page
 
     @property

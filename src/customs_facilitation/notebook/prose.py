@@ -17,12 +17,17 @@ def reliability_caveat(rows: pd.DataFrame, label: str) -> str:
     return f"Figures from sources rated below state media: {listed}."
 
 
-def page_intro(as_of, min_reliability: str, figs: pd.DataFrame, focus: str | None = None) -> str:
-    """The first sentence of every page: the data's date, the reliability kept, the focus."""
+def page_intro(as_of, min_reliability: str, figs: pd.DataFrame, focus: str | None = None, undated: int = 0) -> str:
+    """The first sentence of every page: the data's date, the reliability kept, the focus, and how
+    many figures a dated page leaves out because their source shows no date (``undated``)."""
     stated = f"as the data stood on {words.date(as_of)}" if as_of is not None else "with all curated data"
     text = (f"This page is built {stated}, from sources rated *{min_reliability}* or better: "
             f"{len(figs)} figures from {figs['source_id'].nunique()} sources qualify")
-    return text + (f"; {focus} is in focus." if focus else ".")
+    text += f"; {focus} is in focus." if focus else "."
+    if undated:
+        text += (f" Another {undated} figures are left out because their source shows no publication date, "
+                 "so it cannot be shown to have been published by then.")
+    return text
 
 
 def bounds_note(points: pd.DataFrame) -> str:
