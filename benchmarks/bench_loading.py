@@ -40,8 +40,11 @@ def synthetic_folder(rows: int, folder: Path) -> Path:
                  "claim_exclusions.csv"):
         shutil.copy(REPO / "data" / name, folder / name)
     shutil.copytree(REPO / "data" / "raw", folder / "raw")
-    header = (REPO / "data" / "checks.csv").read_text(encoding="utf-8").splitlines()[0]
-    (folder / "checks.csv").write_text(header + "\n")
+    for name in ("checks.csv", "pilot_cities.csv"):  # they name curated ids: kept empty
+        header = (REPO / "data" / name).read_text(encoding="utf-8").splitlines()[0]
+        (folder / name).write_text(header + "\n")
+    counted = {row["unit"] for row in csv.DictReader((REPO / "data" / "units.csv").open(encoding="utf-8"))
+               if row["base_unit"] == "count"}
     template = list(csv.DictReader((REPO / "data" / "observations.csv").open(encoding="utf-8")))
     template = [r for r in template if r["checked"] != "text_held"]
     with (folder / "observations.csv").open("w", encoding="utf-8", newline="") as out:
@@ -51,7 +54,7 @@ def synthetic_folder(rows: int, folder: Path) -> Path:
             row = dict(template[i % len(template)], observation_id=f"X{i:07d}", note=f"synthetic row {i}",
                        locator=f"synthetic locator {i}")
             if row["value"]:  # distinct levels, as a real table of many figures would have
-                row["value"] = f"{i % 1000}.{i % 997:03d}" if row["unit"] != "count" else str(i)
+                row["value"] = f"{i % 1000}.{i % 997:03d}" if row["unit"] not in counted else str(i)
                 row["value"] = row["value"] if row["unit"] != "percent" else f"{i % 100}.{i % 9}"
             writer.writerow(row)
     return folder

@@ -15,7 +15,8 @@ import importlib
 _PUBLIC = {
     "DataValidationError": ".errors", "Problem": ".errors", "ReportError": ".errors",
     "RELIABILITY_TIERS": ".data.load", "load_indicators": ".data.load", "load_measures": ".data.load",
-    "load_observations": ".data.load", "load_sources": ".data.load", "load_units": ".data.load",
+    "load_observations": ".data.load", "load_pilot_cities": ".data.load", "load_sources": ".data.load",
+    "load_units": ".data.load", "load_china_outline": ".data.geography", "locate_cities": ".data.geography",
     "load_package": ".data.package", "data_version": ".data.package",
     "implied_base_levels": ".verify.derive", "share_of_total": ".verify.derive",
     "run_consistency_checks": ".verify.consistency",

@@ -23,7 +23,8 @@ def readme(data_dir: Path, version: str) -> str:
     lines = [f"# {descriptor['title']}", "", f"Data version {version}.", "", descriptor["description"], "",
              "## Licence", "", f"Our curation: {licence['title']} ({licence['path']}). The figures themselves are",
              "facts published by the outlets listed below; their texts are not redistributed, except the",
-             "seed article snapshot kept for verification, which remains its publisher's.", "",
+             "snapshots in raw/ kept for verification (the seed article and excerpts of two official texts),",
+             "which remain their publishers', and Natural Earth's outline of China (public domain).", "",
              "## How to cite", "",
              f"customs-facilitation maintainers, curated indicators of China's cross-border trade facilitation, "
              f"data version {version} (see CITATION.cff). Cite the original source of each figure too: "

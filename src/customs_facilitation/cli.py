@@ -32,6 +32,12 @@ def validate(args) -> int:
 
     tables = load_package(args.data_dir)
     print("data valid: " + ", ".join(f"{len(table)} {name}" for name, table in tables.items()))
+    origins = tables["observations"]["observation_id"].str[0].value_counts().sort_index()
+    print("observations by id letter: " + ", ".join(f"{count} {letter}.." for letter, count in origins.items()))
+    cities = tables["pilot_cities"].groupby(["operation_year", "status"]).size()
+    if len(cities):
+        print("named pilot cities: " + ", ".join(f"{count} in {year} ({status})" for (year, status), count
+                                                 in cities.items()))
     return 0
 
 

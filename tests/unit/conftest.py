@@ -33,6 +33,8 @@ F03,trade_total,2025-04,2025-06,,,4.5,percent,year_on_year,exact,paper-a,paragra
     "measures.csv": """measure_id,name,aspect,kind,action,description,related_indicator_id,source_id,locator
 repair_catalogue,repair catalogue,policy_provisions,policy,revised,list of repairable goods,repair_value,paper-a,paragraph 1
 """,
+    "pilot_cities.csv": """operation_year,city_en,city_zh,province_en,status,count_observation_id,source_id,locator,note
+""",
     "checks.csv": """check_id,kind,inputs,published_id,expected,explanation
 repair_share,share,S01 F01,F01,pass,
 """,

@@ -17,6 +17,7 @@ def test_validate_summarises_a_valid_folder(tiny):
     result = run("validate", "--data-dir", str(tiny))
     assert result.returncode == 0
     assert "4 observations" in result.stdout and "2 sources" in result.stdout
+    assert "observations by id letter: 3 F.., 1 S.." in result.stdout
 
 
 def test_validate_lists_every_problem_and_fails(tiny):

@@ -69,6 +69,29 @@ def load_measures(data_dir: DataDir = None, *, as_of=None) -> pd.DataFrame:
     return measures.reset_index(drop=True)
 
 
+def load_pilot_cities(data_dir: DataDir = None, *, min_reliability=None, as_of=None) -> pd.DataFrame:
+    """Pilot cities named in a source, one row per operation year and city.
+
+    A year's cities may be only partly named: its count is the observation ``count_observation_id``.
+
+    Args:
+        data_dir: a data folder; default the repository's ``data/``.
+        min_reliability: the least reliable tier of source to keep, e.g. ``"state_media"``.
+        as_of: keep cities whose source was published on or before this date.
+
+    >>> cities = load_pilot_cities()
+    >>> cities.loc[cities["city_en"] == "Haikou", ["operation_year", "city_zh", "province_en"]].values.tolist()
+    [[2024, '海口', 'Hainan']]
+    """
+    tables = load_package(data_dir)
+    cities = tables["pilot_cities"]
+    if min_reliability is not None:
+        cities = cities[cities["source_id"].isin(_sources_at_least(tables["sources"], min_reliability))]
+    if as_of is not None:
+        cities = cities[cities["source_id"].isin(_sources_as_of(tables["sources"], as_of))]
+    return cities.reset_index(drop=True)
+
+
 def load_observations(data_dir: DataDir = None, *, indicator=None, topic=None, period=None,
                       min_reliability=None, as_of=None) -> pd.DataFrame:
     """Published figures, optionally filtered. Periods are ``period[M]``; values ``Float64``.
@@ -101,11 +124,7 @@ def load_observations(data_dir: DataDir = None, *, indicator=None, topic=None, p
         start, end = _period_bounds(period)
         keep &= (obs["period_start"] <= end) & (obs["period_end"] >= start)
     if min_reliability is not None:
-        if min_reliability not in RELIABILITY_TIERS:
-            raise ValueError(f"min_reliability {min_reliability!r} is not a tier; "
-                             f"use one of {', '.join(RELIABILITY_TIERS)}")
-        tiers = RELIABILITY_TIERS[: RELIABILITY_TIERS.index(min_reliability) + 1]
-        keep &= obs["source_id"].isin(sources.loc[sources["reliability"].isin(tiers), "source_id"])
+        keep &= obs["source_id"].isin(_sources_at_least(sources, min_reliability))
     if as_of is not None:
         keep &= obs["source_id"].isin(_sources_as_of(sources, as_of))
     return obs[keep].reset_index(drop=True)
@@ -135,6 +154,14 @@ def _period_bounds(period) -> tuple[pd.Period, pd.Period]:
     if end < start:
         raise ValueError(f"period {period!r} ends before it starts")
     return start, end
+
+
+def _sources_at_least(sources: pd.DataFrame, min_reliability: str) -> pd.Series:
+    if min_reliability not in RELIABILITY_TIERS:
+        raise ValueError(f"min_reliability {min_reliability!r} is not a tier; "
+                         f"use one of {', '.join(RELIABILITY_TIERS)}")
+    tiers = RELIABILITY_TIERS[: RELIABILITY_TIERS.index(min_reliability) + 1]
+    return sources.loc[sources["reliability"].isin(tiers), "source_id"]
 
 
 def _sources_as_of(sources: pd.DataFrame, as_of) -> pd.Series:

@@ -81,8 +81,9 @@ def _matches_sidecar(snapshot: Path) -> bool:
 def declared_check_problems(checks: pd.DataFrame, observations: pd.DataFrame) -> list[Problem]:
     """Checks name existing exact figures with what their kind needs, and explain expected differences.
 
-    A check's arithmetic treats figures as exact to their last digit, so lower bounds and
-    approximations ("at least", "about") cannot take part.
+    A check's arithmetic treats figures as exact to their last digit, so approximations ("about")
+    cannot take part; a lower bound ("more than 101") may be an input of a sum, which then has no
+    upper limit.
     """
     f = "checks.csv"
     arity = {"sum": None, "share": 2, "implied_base": 1, "same_figure": 1, "growth": 2}
@@ -105,13 +106,37 @@ def declared_check_problems(checks: pd.DataFrame, observations: pd.DataFrame) ->
             if pd.isna(by_id.loc[oid, column]):
                 problems.append(Problem(f, f"{oid} has no {column}; a {row.kind} check needs it",
                                         row=int(row.Index) + 1, column="inputs", value=row.inputs))
-            if by_id.loc[oid, "qualifier"] not in ("exact", "preliminary"):
-                problems.append(Problem(f, f"{oid} is {by_id.loc[oid, 'qualifier']}; checks take exact or "
-                                           "preliminary figures only", row=int(row.Index) + 1, column="inputs",
-                                        value=row.inputs))
+            qualifier = by_id.loc[oid, "qualifier"]
+            lower_bound_input = qualifier == "at_least" and row.kind == "sum" and oid in inputs
+            if qualifier not in ("exact", "preliminary") and not lower_bound_input:
+                problems.append(Problem(f, f"{oid} is {qualifier}; checks take exact or preliminary figures "
+                                           "(and lower bounds as inputs of a sum) only", row=int(row.Index) + 1,
+                                        column="inputs", value=row.inputs))
     problems += _flag(f, checks, (checks["expected"] == "explained") & checks["explanation"].isna(), "explanation",
                       "is empty; a check expected to differ must say why")
     return list(dict.fromkeys(problems))
+
+
+PILOT_CITY_COUNTS = ("special_operation_pilot_cities", "special_operation_pilot_cities_added")
+"""The indicators a named pilot city's count_observation_id may point to."""
+
+
+def pilot_city_problems(cities: pd.DataFrame, observations: pd.DataFrame) -> list[Problem]:
+    """Each named city points to its year's count of pilot cities, and no year names more cities than it counts."""
+    f = "pilot_cities.csv"
+    by_id = observations.set_index("observation_id")
+    counted = cities["count_observation_id"]
+    indicator = counted.map(by_id["indicator_id"])
+    problems = _flag(f, cities, ~indicator.isin(PILOT_CITY_COUNTS), "count_observation_id",
+                     f"is not a count of pilot cities ({' or '.join(PILOT_CITY_COUNTS)} in observations.csv)")
+    year = counted.map(by_id["period_start"]).map(lambda p: p.year if pd.notna(p) else pd.NA)
+    problems += _flag(f, cities, year != cities["operation_year"], "count_observation_id",
+                      "counts the pilot cities of another year than operation_year")
+    named = cities.groupby("count_observation_id")["city_en"].transform("size")
+    exact = counted.map(by_id["qualifier"]) != "at_least"  # "more than 10" may name eleven
+    problems += _flag(f, cities, exact & (named > counted.map(by_id["value"])), "count_observation_id",
+                      "is a count smaller than the number of cities named for it")
+    return problems
 
 
 def rule_problems(tables: dict[str, pd.DataFrame], data_dir: Path) -> list[Problem]:
@@ -119,4 +144,5 @@ def rule_problems(tables: dict[str, pd.DataFrame], data_dir: Path) -> list[Probl
     return (observation_problems(tables["observations"], tables["indicators"], tables["units"],
                                tables["sources"])
             + source_problems(tables["sources"], data_dir)
-            + declared_check_problems(tables["checks"], tables["observations"]))
+            + declared_check_problems(tables["checks"], tables["observations"])
+            + pilot_city_problems(tables["pilot_cities"], tables["observations"]))

@@ -49,16 +49,28 @@ def series(figs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
     }).sort_values(["indicator", "date", "id"]).reset_index(drop=True)
 
 
-def cumulative_totals(figs: pd.DataFrame, year: int, units: pd.DataFrame) -> pd.DataFrame:
-    """Goods trade, exports and imports for periods starting in January of ``year``, for a chart.
+def in_one_unit(points: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """Points of :func:`series` converted to the unit most of them were published in, named in ``unit``."""
+    if points.empty:
+        return points
+    target = points["unit"].mode().iloc[0]
+    in_target = to_base_units(points["value"], points["unit"], units) / conversion_factors(units)[target]
+    return points.assign(value=in_target, unit=target)
 
-    Values are converted to the unit most of them were published in, named in ``unit``.
-    """
+
+def cumulative_totals(figs: pd.DataFrame, year: int, units: pd.DataFrame) -> pd.DataFrame:
+    """Goods trade, exports and imports for periods starting in January of ``year``, for a chart,
+    in one unit (:func:`in_one_unit`)."""
     totals = series(figs, ["goods_trade", "exports", "imports"])
     starts = figs.set_index("observation_id")["period_start"]
-    totals = totals[totals["id"].map(starts) == pd.Period(f"{year}-01", "M")].reset_index(drop=True)
-    if totals.empty:
-        return totals
-    target = totals["unit"].mode().iloc[0]
-    in_target = to_base_units(totals["value"], totals["unit"], units) / conversion_factors(units)[target]
-    return totals.assign(value=in_target, unit=target)
+    return in_one_unit(totals[totals["id"].map(starts) == pd.Period(f"{year}-01", "M")].reset_index(drop=True), units)
+
+
+def same_months_each_year(figs: pd.DataFrame, indicators: list[str], first_month: int, last_month: int,
+                          units: pd.DataFrame) -> pd.DataFrame:
+    """Levels of some indicators over the same months of every year (the first half of 2023, of
+    2024...), in one unit, with a ``year`` column, for a chart."""
+    rows = figs[(figs["period_start"].dt.month == first_month) & (figs["period_end"].dt.month == last_month)
+                & (figs["period_start"].dt.year == figs["period_end"].dt.year)]
+    points = series(rows, indicators)
+    return in_one_unit(points.assign(year=points["date"].str[:4]), units)

@@ -35,6 +35,7 @@ class Page:
     figures_dir: str = ""
     data_dir: str | None = None
     shown: set[str] = field(default_factory=set)
+    shown_sources: set[str] = field(default_factory=set)
 
     @classmethod
     def open(cls, as_of: str, min_reliability: str, focus_start: str | None = None,
@@ -49,7 +50,13 @@ class Page:
         page = cls(load_figures(as_of=parsed["as_of"], min_reliability=min_reliability, data_dir=data_dir),
                    load_units(data_dir), parsed["as_of"], min_reliability, parsed.get("focus_start"),
                    parsed.get("focus_end"), figures_dir, data_dir)
-        page.say(prose.page_intro(page.as_of, min_reliability, page.figures, page.focus))
+        undated = 0
+        if page.as_of is not None:
+            sources = load_sources(data_dir)
+            without_date = sources.loc[sources["published_date"].isna(), "source_id"]
+            everything = load_figures(min_reliability=min_reliability, data_dir=data_dir)
+            undated = int(everything["source_id"].isin(without_date).sum())
+        page.say(prose.page_intro(page.as_of, min_reliability, page.figures, page.focus, undated))
         return page
 
     @property
@@ -67,29 +74,39 @@ class Page:
         _display(words.markdown(text))
 
     def table(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """Record the figures of a table (its ``id`` column) and return it for display."""
-        if "id" in frame.columns:
-            self._record(frame["id"])
+        """Record the figures of a table (its ``id`` column) and the sources it names (``source_id``)
+        and return it for display."""
+        for column in ("id", "source_id"):
+            if column in frame.columns:
+                self._record(frame[column])
         return frame
 
     def chart(self, chart: alt.TopLevelMixin, name: str, title: str, subtitle: str) -> None:
-        """Title a chart, put the sources of the figures it plots (its data's ``id``) under it,
-        record them, save it as ``name``.png and .svg in ``figures_dir`` and show it."""
-        plotted = {row["id"] for rows in chart.to_dict().get("datasets", {}).values() for row in rows if "id" in row}
-        self._record(plotted)
+        """Title a chart, put the sources of the figures it plots (its data's ``id``, or
+        ``source_id`` for rows that are not figures) under it, record them, save it as
+        ``name``.png and .svg in ``figures_dir`` and show it."""
+        rows = [row for data in chart.to_dict().get("datasets", {}).values() for row in data]
+        plotted = {row["id"] for row in rows if "id" in row}
+        named = {row["source_id"] for row in rows if "source_id" in row}
+        self._record(plotted | named)
         used = self.figures[self.figures["observation_id"].isin(plotted)]
-        titled = charts.with_titles(chart, title, subtitle, prose.source_line(used))
+        titled = charts.with_titles(chart, title, subtitle, prose.source_line(used, self._sources(named)))
         charts.save_figure(titled, name, self.figures_dir)
         _display(titled)
 
     def sources(self) -> pd.DataFrame:
-        """The sources behind every figure this page has shown, in words."""
-        used = self.figures.loc[self.figures["observation_id"].isin(self.shown), "source_id"]
+        """The sources behind every figure (and named source) this page has shown, in words."""
+        used = set(self.figures.loc[self.figures["observation_id"].isin(self.shown), "source_id"])
+        return tables.source_table(self._sources(used | self.shown_sources).sort_values("published_date"))
+
+    def _sources(self, ids) -> pd.DataFrame:
         sources = load_sources(self.data_dir)
-        return tables.source_table(sources[sources["source_id"].isin(used)].sort_values("published_date"))
+        return sources[sources["source_id"].isin(set(ids))]
 
     def _record(self, candidates) -> None:
-        self.shown |= set(candidates) & set(self.figures["observation_id"])
+        candidates = set(candidates)
+        self.shown |= candidates & set(self.figures["observation_id"])
+        self.shown_sources |= candidates & set(load_sources(self.data_dir)["source_id"])
 
 
 def _display(obj) -> None:

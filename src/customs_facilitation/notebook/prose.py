@@ -5,35 +5,7 @@ import pandas as pd
 from ..data.load import RELIABILITY_TIERS, load_sources
 from ..verify.derive import share_of_total
 from . import words
-from .figures import most_reliable
 from .tables import measures_by_aspect
-
-OPERATION_FIGURES = [
-    ("special_operation_launching_bodies", "government bodies launching it"),
-    ("special_operation_departments", "departments taking part"),
-    ("special_operation_departments_besides_gacc", "departments taking part besides GACC"),
-    ("special_operation_pilot_cities", "pilot cities"),
-    ("special_operation_measures", "measures"),
-    ("special_operation_key_tasks", "key tasks"),
-]
-
-
-def operation_at_a_glance(figs: pd.DataFrame) -> str:
-    """Markdown on the latest yearly special operation with figures, each cited by its id."""
-    yearly = figs[figs["indicator_id"].isin([i for i, _ in OPERATION_FIGURES]) & figs["value"].notna()
-                  & (figs["period_start"].dt.year == figs["period_end"].dt.year)]
-    if yearly.empty:
-        return "No curated figure on a yearly special operation was published by then."
-    year = int(yearly["period_start"].dt.year.max())
-    this_year = yearly[yearly["period_start"].dt.year == year]
-    launch_months = this_year.loc[this_year["period_start"] == this_year["period_end"], "period_start"]
-    launched = f", launched in {words.period(launch_months.min(), launch_months.min())}" if len(launch_months) else ""
-    parts = []
-    for indicator, label in OPERATION_FIGURES:
-        row = most_reliable(this_year[this_year["indicator_id"] == indicator])
-        if row is not None:
-            parts.append(f"**{words.number(row['value'])}** {label} ({words.citation(row)}, {row['observation_id']})")
-    return f"The {year} operation{launched}: " + "; ".join(parts) + "."
 
 
 def reliability_caveat(rows: pd.DataFrame, label: str) -> str:
@@ -45,12 +17,17 @@ def reliability_caveat(rows: pd.DataFrame, label: str) -> str:
     return f"Figures from sources rated below state media: {listed}."
 
 
-def page_intro(as_of, min_reliability: str, figs: pd.DataFrame, focus: str | None = None) -> str:
-    """The first sentence of every page: the data's date, the reliability kept, the focus."""
+def page_intro(as_of, min_reliability: str, figs: pd.DataFrame, focus: str | None = None, undated: int = 0) -> str:
+    """The first sentence of every page: the data's date, the reliability kept, the focus, and how
+    many figures a dated page leaves out because their source shows no date (``undated``)."""
     stated = f"as the data stood on {words.date(as_of)}" if as_of is not None else "with all curated data"
     text = (f"This page is built {stated}, from sources rated *{min_reliability}* or better: "
             f"{len(figs)} figures from {figs['source_id'].nunique()} sources qualify")
-    return text + (f"; {focus} is in focus." if focus else ".")
+    text += f"; {focus} is in focus." if focus else "."
+    if undated:
+        text += (f" Another {undated} figures are left out because their source shows no publication date, "
+                 "so it cannot be shown to have been published by then.")
+    return text
 
 
 def bounds_note(points: pd.DataFrame) -> str:
@@ -60,12 +37,15 @@ def bounds_note(points: pd.DataFrame) -> str:
                      for row in flagged.itertuples())
 
 
-def source_line(figs: pd.DataFrame) -> str:
-    """'Sources: ...' naming each outlet once, with the observation ids it supplied."""
-    if figs.empty:
-        return "Sources: none"
-    by_outlet = figs.groupby("outlet", sort=True)["observation_id"].apply(lambda ids: ", ".join(sorted(ids)))
-    return "Sources: " + "; ".join(f"{outlet} ({ids})" for outlet, ids in by_outlet.items())
+def source_line(figs: pd.DataFrame, named: pd.DataFrame | None = None) -> str:
+    """'Sources: ...' naming each outlet once, with the observation ids it supplied, then the
+    outlets of ``named`` sources (rows of sources.csv behind what is not a figure, such as city names)."""
+    parts = [] if figs.empty else [
+        f"{outlet} ({ids})" for outlet, ids in
+        figs.groupby("outlet", sort=True)["observation_id"].apply(lambda ids: ", ".join(sorted(ids))).items()]
+    if named is not None:
+        parts += sorted(set(named["outlet"]) - set(figs["outlet"]))
+    return "Sources: " + ("; ".join(parts) if parts else "none")
 
 
 def aspect_summary(figs: pd.DataFrame, as_of=None, data_dir=None) -> str:
@@ -139,3 +119,31 @@ def disagreements(results: pd.DataFrame, figs: pd.DataFrame) -> list[str]:
         paragraphs.append(f"**{row.check_id}** ({row.status}): {shown}. Computed {row.computed:.4g} {row.unit} "
                           f"against {row.published:g} published. Why: {row.explanation}")
     return paragraphs
+
+
+def levels_over_time(rows: pd.DataFrame) -> str:
+    """'name: level (id, period); level (id, period)...' for the levels of one indicator, in time order."""
+    rows = rows[rows["value"].notna()].sort_values(["period_end", "observation_id"])
+    if rows.empty:
+        return ""
+    said = [f"{words.level(r.value, r.unit, r.qualifier)} ({r.observation_id}, "
+            f"{words.period(r.period_start, r.period_end)})" for r in rows.itertuples()]
+    name = rows["name"].iloc[0]
+    return f"{name[:1].upper()}{name[1:]}: " + "; ".join(said) + "."
+
+
+def latest_move(rows: pd.DataFrame) -> str:
+    """How the last two exact levels of one indicator differ, derived by us, with both figures' notes."""
+    rows = rows[rows["value"].notna() & (rows["qualifier"] == "exact")].sort_values(["period_end", "observation_id"])
+    if len(rows) < 2:
+        return ""
+    before, last = rows.iloc[-2], rows.iloc[-1]
+    difference = last["value"] - before["value"]
+    move = "a fall" if difference < 0 else "a rise" if difference > 0 else "no change"
+    text = (f"From {words.period(before['period_start'], before['period_end'])} to "
+            f"{words.period(last['period_start'], last['period_end'])} the {last['name']} went from "
+            f"{words.level(before['value'], before['unit'])} ({before['observation_id']}) to "
+            f"{words.level(last['value'], last['unit'])} ({last['observation_id']}): **{move}"
+            + (f" of {words.number(abs(difference))}**" if difference else "**") + " (derived by us).")
+    notes = [f"{r['observation_id']}: *{r['note']}*" for r in (before, last) if pd.notna(r["note"])]
+    return text + (" The sources' notes: " + "; ".join(notes) + "." if notes else "")

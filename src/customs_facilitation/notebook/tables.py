@@ -20,7 +20,8 @@ def figure_table(figs: pd.DataFrame) -> pd.DataFrame:
         "figure": figs["name"],
         "period": [words.period(s, e) for s, e in zip(figs["period_start"], figs["period_end"])],
         "level": [words.level(v, u, q) for v, u, q in zip(figs["value"], figs["unit"], figs["qualifier"])],
-        "change": [words.change(c, u, b) for c, u, b in zip(figs["change"], figs["change_unit"], figs["change_basis"])],
+        "change": [words.change(row["change"], row["change_unit"], row["change_basis"], words.change_qualifier(row))
+                   for _, row in figs.iterrows()],
         "source": [f"{o}, {words.date(d)}" for o, d in zip(figs["outlet"], figs["published_date"])],
         "reliability": figs["reliability"].astype(str),
     }).reset_index(drop=True)

@@ -7,8 +7,10 @@ import pandas as pd
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
 UNIT_WORDS = {"CNY trillion": "trillion yuan", "CNY billion": "billion yuan", "USD trillion": "trillion US dollars",
-              "TEU million": "million TEU", "hours": "hours", "percent": "percent", "count": ""}
-QUALIFIER_WORDS = {"exact": "{}", "at_least": "at least {}", "about": "about {}", "preliminary": "{} (preliminary)"}
+              "TEU million": "million TEU", "hours": "hours", "percent": "percent", "count": "", "months": "months",
+              "tonnes billion": "billion tonnes", "users": "users", "declarations per day": "declarations a day"}
+QUALIFIER_WORDS = {"exact": "{}", "at_least": "more than {}", "about": "about {}", "preliminary": "{} (preliminary)"}
+"""How a qualifier reads: a lower bound (at_least) is published as "more than N" in every source we hold."""
 
 
 def number(value: float, digits: int | None = None) -> str:
@@ -33,16 +35,19 @@ def level(value: float, unit: str, qualifier: str = "exact", digits: int | None 
     return QUALIFIER_WORDS[qualifier].format(text)
 
 
-def change(amount: float, change_unit: str, basis: str) -> str:
-    """A change with its sign, unit and basis, e.g. '+7.5% year on year'.
+def change(amount: float, change_unit: str, basis: str, qualifier: str = "exact") -> str:
+    """A change with its sign, unit and basis, e.g. '+7.5% year on year'; ``qualifier`` where the
+    change itself is a lower bound.
 
     >>> change(-62.3, "percent", "versus_2017"), change(1.2, "percentage_points", "year_on_year")
     ('-62.3% versus 2017', '+1.2 percentage points year on year')
+    >>> change(2, "count", "year_on_year"), change(10, "percent", "year_on_year", "at_least")
+    ('+2 year on year', 'more than +10% year on year')
     """
     if pd.isna(amount):
         return "no change published"
-    unit = "%" if change_unit == "percent" else " percentage points"
-    return f"{amount:+g}{unit} {basis.replace('_', ' ')}"
+    unit = {"percent": "%", "percentage_points": " percentage points"}.get(change_unit, "")
+    return QUALIFIER_WORDS[qualifier].format(f"{amount:+g}{unit} {basis.replace('_', ' ')}")
 
 
 def period(start: pd.Period, end: pd.Period) -> str:
@@ -64,8 +69,15 @@ def period(start: pd.Period, end: pd.Period) -> str:
 
 
 def date(day: pd.Timestamp) -> str:
-    """A date in words: '14 July 2025'."""
+    """A date in words: '14 July 2025'; 'date not shown' where the source shows none."""
+    if pd.isna(day):
+        return "date not shown"
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def change_qualifier(row) -> str:
+    """The qualifier of a figure's change: its own only where no level was published (else it is the level's)."""
+    return row["qualifier"] if pd.isna(row["value"]) else "exact"
 
 
 def citation(source: pd.Series) -> str:
@@ -79,7 +91,7 @@ def figure(row: pd.Series | None) -> str:
         return "no curated figure"
     text = level(row["value"], row["unit"], row["qualifier"])
     if pd.notna(row["change"]):
-        text += f" ({change(row['change'], row['change_unit'], row['change_basis'])})"
+        text += f" ({change(row['change'], row['change_unit'], row['change_basis'], change_qualifier(row))})"
     return f"{text}, {citation(row)}, {row['observation_id']}"
 
 

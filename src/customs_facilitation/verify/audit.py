@@ -15,8 +15,8 @@ from ..paths import resolve_data_dir
 from .claims import Claim, find_claims
 
 CHANGE_UNITS = {"percent", "percentage_points"}
-MEASURED_UNITS = {"CNY", "USD", "TEU", "hours"}
-NOT_QUANTITIES = {"date", "year", "ordinal", "days", "months", "years", "times", "tonnes"}
+MEASURED_UNITS = {"CNY", "USD", "TEU", "hours", "months"}
+NOT_QUANTITIES = {"date", "year", "ordinal", "days", "years", "times", "tonnes"}
 
 
 def paragraph_of(text: str, offset: int) -> int:

@@ -1,11 +1,13 @@
 """Consistency checks between published figures, with tolerances from the published precision.
 
 A published "21.79" stands for anything in [21.785, 21.795]: half a unit of its last digit.
-Counts are exact. Each check evaluates its formula over the corners of its inputs' intervals
+Counts are exact. A lower bound, "more than 101", stands for anything above it (sums only).
+Each check evaluates its formula over the corners of its inputs' intervals
 (every formula here is monotone in each input, so the corners bound the result) and passes
 when that range meets the published figure's range.
 """
 
+import math
 from dataclasses import dataclass
 from itertools import product
 
@@ -46,6 +48,15 @@ def published_interval(text: str, exact: bool = False) -> Interval:
     return Interval(round(value - half, decimals + 1), round(value + half, decimals + 1), value)
 
 
+def lower_bound(published: Interval, count: bool) -> Interval:
+    """What "more than N" stands for: any value above N (for a count, N + 1 and up).
+
+    >>> lower_bound(Interval(101, 101, 101), count=True)
+    Interval(low=102, high=inf, mid=101)
+    """
+    return Interval(published.mid + 1 if count else published.mid, math.inf, published.mid)
+
+
 def evaluate(formula, inputs: list[Interval]) -> Interval:
     """Apply ``formula`` to every corner of the inputs' ranges; return the range of results."""
     results = [formula(*corner) for corner in product(*[(i.low, i.high) for i in inputs])]
@@ -80,8 +91,11 @@ def run_consistency_checks(data_dir=None) -> pd.DataFrame:
     counts = base_units(obs["unit"], tables["units"]) == "count"
 
     def level(oid: str) -> Interval:
-        """A figure's published range in its base unit (counts are exact)."""
-        return published_interval(texts.loc[oid, "value"], bool(counts[oid])).scaled(factor[obs.loc[oid, "unit"]])
+        """A figure's published range in its base unit (counts are exact; a lower bound has no upper limit)."""
+        published = published_interval(texts.loc[oid, "value"], bool(counts[oid]))
+        if obs.loc[oid, "qualifier"] == "at_least":
+            published = lower_bound(published, bool(counts[oid]))
+        return published.scaled(factor[obs.loc[oid, "unit"]])
 
     rows = []
     for check in tables["checks"].itertuples():

@@ -7,16 +7,20 @@ import pandas as pd
 from ..data.units import base_units, to_base_units
 
 VERSUS_YEAR = re.compile(r"versus_([0-9]{4})")
+MONTHS_BACK = {"year_on_year": 12, "quarter_on_quarter": 3, "month_on_month": 1}
+"""How far back the base period of a period-on-period change lies, in months."""
 
 
 def base_period(period_start: pd.Period, period_end: pd.Period, change_basis: str) -> tuple[pd.Period, pd.Period]:
-    """The period a change compares with: a year earlier, or the whole of a named year.
+    """The period a change compares with: a year, quarter or month earlier, or the whole of a named year.
 
     >>> base_period(pd.Period("2025-01", "M"), pd.Period("2025-06", "M"), "year_on_year")
     (Period('2024-01', 'M'), Period('2024-06', 'M'))
+    >>> base_period(pd.Period("2023-04", "M"), pd.Period("2023-06", "M"), "quarter_on_quarter")
+    (Period('2023-01', 'M'), Period('2023-03', 'M'))
     """
-    if change_basis == "year_on_year":
-        return period_start - 12, period_end - 12
+    if change_basis in MONTHS_BACK:
+        return period_start - MONTHS_BACK[change_basis], period_end - MONTHS_BACK[change_basis]
     match = VERSUS_YEAR.fullmatch(change_basis)
     if match is None:
         raise ValueError(f"change_basis {change_basis!r} names no base period")
@@ -69,3 +73,32 @@ def share_of_total(observations: pd.DataFrame, units: pd.DataFrame, part_id: str
     return {"part_id": part_id, "total_id": total_id, "share_percent": float(share),
             "derivation": f"derived by us: {part['value']:g} {part['unit']} / {total['value']:g} {total['unit']} "
                           f"from {part_id} and {total_id}"}
+
+
+NAMED_AGAINST = {"pilot": "special_operation_pilot_cities", "new_in_year": "special_operation_pilot_cities_added"}
+"""What a named city is counted in: a year's pilot cities, or the cities new that year."""
+
+
+def pilot_city_naming(cities: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
+    """For each operation year and status, how many cities are named against how many were counted.
+
+    ``of`` is the year's count (pilot cities, or cities new that year): the cities' own
+    ``count_observation_id`` where it counts that, else the first such figure of the year among
+    ``observations``; it is missing where no such figure is among them.
+
+    Returns:
+        One row per year and status: ``named``, ``of``, ``count_id``, ``share_named`` (percent,
+        derived by us) and the ``cities`` named.
+    """
+    counts = observations[observations["indicator_id"].isin(NAMED_AGAINST.values()) & observations["value"].notna()]
+    rows = []
+    for (year, status), named in cities.groupby(["operation_year", "status"], sort=True):
+        counted = counts[(counts["indicator_id"] == NAMED_AGAINST[status])
+                         & (counts["period_start"].dt.year == year) & (counts["period_end"].dt.year == year)]
+        own = counted[counted["observation_id"].isin(named["count_observation_id"])]
+        count = (own if len(own) else counted).sort_values("observation_id").head(1)
+        of = float(count["value"].sum()) if len(count) else float("nan")
+        rows.append({"operation_year": int(year), "status": status, "named": len(named), "of": of,
+                     "count_id": ", ".join(count["observation_id"]), "share_named": 100 * len(named) / of,
+                     "cities": ", ".join(named["city_en"])})
+    return pd.DataFrame(rows, columns=["operation_year", "status", "named", "of", "count_id", "share_named", "cities"])

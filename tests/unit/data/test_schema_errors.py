@@ -32,7 +32,8 @@ def only(problems, **where):
 def test_tiny_package_is_valid(tiny):
     tables = load_package(tiny)
     assert {name: len(t) for name, t in tables.items()} == {
-        "units": 3, "sources": 2, "indicators": 3, "observations": 4, "measures": 1, "checks": 1, "claim_exclusions": 0}
+        "units": 3, "sources": 2, "indicators": 3, "observations": 4, "measures": 1, "pilot_cities": 0, "checks": 1,
+        "claim_exclusions": 0}
 
 
 def test_extra_column(tiny):

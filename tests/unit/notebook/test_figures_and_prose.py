@@ -42,13 +42,16 @@ def test_caveats_and_notes_come_from_the_data(tiny):
     assert "F01 (low)" in caveat and "S01" not in caveat
     assert prose.reliability_caveat(figs[figs["observation_id"] == "S01"], "observation_id") == ""
     points = figures.series(figs, ["cities"])
-    assert prose.bounds_note(points) == "F02 (at least 10) is plotted at that value"
+    assert prose.bounds_note(points) == "F02 (more than 10) is plotted at that value"
 
 
 def test_page_intro_and_consistency_checks_in_scope(tiny):
     figs = figures.load_figures(data_dir=tiny)
     intro = prose.page_intro(pd.Timestamp("2025-07-14"), "official", figs, "H1 2025")
     assert intro.startswith("This page is built as the data stood on 14 July 2025")
-    assert "4 figures from 2 sources" in intro
+    assert "4 figures from 2 sources" in intro and "left out" not in intro
+    assert prose.page_intro(pd.Timestamp("2025-07-14"), "low", figs, undated=3).endswith(
+        "Another 3 figures are left out because their source shows no publication date, so it cannot be shown "
+        "to have been published by then.")
     results = pd.DataFrame({"inputs": ["S01 F01", "S01 X9"], "published_id": ["F01", "F01"]})
     assert len(tables.consistency_in_scope(results, figs)) == 1

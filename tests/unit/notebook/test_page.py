@@ -36,3 +36,17 @@ def test_a_chart_carries_the_sources_of_what_it_plots(tiny, tmp_path):
     page.chart(alt.Chart(points).mark_point().encode(x="date:T", y="value:Q"), "cities", "Cities", "Counts")
     saved = (tmp_path / "cities.svg").read_text(encoding="utf-8")
     assert "Sources: Blog B (F02)" in saved and "Cities" in saved
+
+
+def test_a_dated_page_says_how_many_figures_lack_a_dated_source(tiny, monkeypatch):
+    from customs_facilitation.notebook import page as page_module
+
+    shown = []
+    monkeypatch.setattr(page_module, "_display", lambda obj: shown.append(obj.data))
+    sources = tiny / "sources.csv"
+    sources.write_text(sources.read_text(encoding="utf-8").replace(",2025-09-01,2025-09-02,", ",,,"), encoding="utf-8")
+    page = Page.open("2025-12-31", "low", data_dir=tiny)
+    assert sorted(page.figures["observation_id"]) == ["F03", "S01"]  # blog-b's F01 and F02 have no date
+    assert "Another 2 figures are left out because their source shows no publication date" in shown[-1]
+    Page.open("", "low", data_dir=tiny)
+    assert "left out" not in shown[-1]

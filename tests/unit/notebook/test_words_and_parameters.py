@@ -21,7 +21,7 @@ def test_periods_in_words(start, end, words):
 
 
 def test_levels_keep_their_qualifier_and_unit():
-    assert narrative.level(5800, "count", "at_least") == "at least 5,800"
+    assert narrative.level(5800, "count", "at_least") == "more than 5,800"
     assert narrative.level(1.32, "CNY trillion", "preliminary") == "1.32 trillion yuan (preliminary)"
     assert narrative.level(pd.NA, None) == "no level published"
     assert narrative.change(pd.NA, None, None) == "no change published"

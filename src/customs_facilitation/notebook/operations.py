@@ -1,0 +1,150 @@
+"""The yearly special operations side by side: each year's figures, the running totals, and what
+one number means in different years, in words and with every figure's id."""
+
+import pandas as pd
+
+from . import words
+from .figures import most_reliable
+
+OPERATION_FIGURES = [
+    ("special_operation_launching_bodies", "government bodies launching it"),
+    ("special_operation_departments", "departments taking part"),
+    ("special_operation_departments_besides_gacc", "departments taking part besides GACC"),
+    ("special_operation_duration", "months of duration"),
+    ("special_operation_pilot_cities", "pilot cities"),
+    ("special_operation_pilot_cities_added", "pilot cities new that year"),
+    ("special_operation_measures", "measures"),
+    ("special_operation_key_tasks", "key tasks"),
+]
+"""A yearly operation's figures, in the order a page lists them, with how a sentence names them."""
+
+EXTENDED = "special_operation_measures_replicated"
+"""Measures of the previous year's operation extended nationwide, dated to the decision (see indicators.csv)."""
+
+RUNNING_TOTALS = ["special_operation_reform_measures_cumulative", "special_operation_measures_replicated_cumulative",
+                  "special_operation_cities_cumulative", "special_operation_provinces_cumulative"]
+
+
+def yearly_figures(figs: pd.DataFrame) -> pd.DataFrame:
+    """The figures of single operations, with the ``operation_year`` each belongs to.
+
+    An operation's own figures fall within one calendar year; measures extended nationwide
+    belong to the operation of the year before their decision.
+    """
+    own = figs["indicator_id"].isin([i for i, _ in OPERATION_FIGURES])
+    one_year = figs["period_start"].dt.year == figs["period_end"].dt.year
+    extended = figs["indicator_id"] == EXTENDED
+    rows = figs[((own & one_year) | extended) & figs["value"].notna()]
+    return rows.assign(operation_year=rows["period_start"].dt.year - (rows["indicator_id"] == EXTENDED))
+
+
+def launch_month(rows: pd.DataFrame) -> str:
+    """The month the figures of one operation are dated to, where any is a single month, in words."""
+    months = sorted(set(rows.loc[rows["period_start"] == rows["period_end"], "period_start"]))
+    return " or ".join(words.period(m, m) for m in months) or "not dated to a month"
+
+
+def _cell(rows: pd.DataFrame) -> str:
+    """Every published value of one figure, each with its ids: '20 (F28, G45)'."""
+    by_value = rows.groupby("value", sort=True)["observation_id"].apply(lambda ids: ", ".join(sorted(ids)))
+    return "; ".join(f"{words.number(value)} ({ids})" for value, ids in by_value.items())
+
+
+def by_year(figs: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
+    """One row per operation year from ``first`` to ``last``: launch month, each figure with its ids,
+    and the measures extended nationwide the year after; a year without figures says so."""
+    yearly = yearly_figures(figs)
+    rows = []
+    for year in range(first, last + 1):
+        this = yearly[yearly["operation_year"] == year]
+        row = {"year": str(year), "launched": launch_month(this[this["indicator_id"] != EXTENDED])
+               if len(this) else "no curated figure"}
+        columns = [*OPERATION_FIGURES, (EXTENDED, "measures extended nationwide (decided the year after)")]
+        for indicator, label in columns:
+            row[label] = _cell(this[this["indicator_id"] == indicator])
+        row["id"] = ", ".join(sorted(this["observation_id"]))
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    shown = [c for c in table.columns if c in ("year", "launched", "id") or table[c].ne("").any()]
+    return table[shown]
+
+
+def operation_at_a_glance(figs: pd.DataFrame, year: int | None = None) -> str:
+    """Markdown on the operation of ``year`` (default: the latest with figures), each figure cited by its id."""
+    yearly = yearly_figures(figs)
+    yearly = yearly[yearly["indicator_id"] != EXTENDED]
+    if year is None and not yearly.empty:
+        year = int(yearly["operation_year"].max())
+    this_year = yearly[yearly["operation_year"] == year]
+    if this_year.empty:
+        return f"No curated figure on the {year or 'yearly'} special operation was published by then."
+    parts = []
+    for indicator, label in OPERATION_FIGURES:
+        row = most_reliable(this_year[this_year["indicator_id"] == indicator])
+        if row is not None:
+            parts.append(f"**{words.number(row['value'])}** {label} ({words.citation(row)}, {row['observation_id']})")
+    return f"The {year} operation, launched in {launch_month(this_year)}: " + "; ".join(parts) + "."
+
+
+def launch_notes(figs: pd.DataFrame) -> list[str]:
+    """The notes on a launch of figures dated to a whole year, where sources may date it otherwise."""
+    yearly = yearly_figures(figs)
+    whole_year = yearly[(yearly["period_start"].dt.month == 1) & (yearly["period_end"].dt.month == 12)]
+    noted = whole_year[whole_year["note"].fillna("").str.contains("launch")]
+    return [f"{row.operation_year}: {row.observation_id} ({row.outlet}, rated {row.reliability}) is dated to the "
+            f"whole year; its note: *{row.note}*" for row in noted.itertuples()]
+
+
+def meanings_of(figs: pd.DataFrame, value: float) -> list[str]:
+    """What the special-operation figures equal to ``value`` count: one line per operation and thing
+    counted, in time order, with the ids of every source that published it and their notes."""
+    rows = yearly_figures(figs)
+    rows = rows[rows["value"] == value].sort_values(["operation_year", "period_start", "observation_id"])
+    lines = []
+    for (year, _, start, end), same in rows.groupby(["operation_year", "indicator_id", "period_start", "period_end"],
+                                                   sort=False):
+        notes = "; ".join(dict.fromkeys(same["note"].dropna()))
+        lines.append(f"**{year} operation**: {same['name'].iloc[0]}, dated {words.period(start, end)} "
+                     f"({', '.join(same['observation_id'])})" + (f": {notes}" if notes else ""))
+    return lines
+
+
+def yearly_series(figs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
+    """Some yearly figures by operation year, for a chart: one point per year, indicator and value
+    (the most reliable source's), with the ids of every source that published that value; in the
+    order of ``indicators``, then by year."""
+    yearly = yearly_figures(figs)
+    yearly = yearly[yearly["indicator_id"].isin(indicators)]
+    yearly = yearly.assign(rank=yearly["indicator_id"].map(indicators.index))
+    points = []
+    for (_, year, _, value), same in yearly.groupby(["rank", "operation_year", "indicator_id", "value"], sort=True):
+        best = most_reliable(same)
+        others = sorted(set(same["observation_id"]) - {best["observation_id"]})
+        points.append({"year": str(year), "indicator": best["name"], "value": float(value),
+                       "id": best["observation_id"], "also": ", ".join(others),
+                       "source": best["outlet"], "reliability": str(best["reliability"])})
+    return pd.DataFrame(points, columns=["year", "indicator", "value", "id", "also", "source", "reliability"])
+
+
+def recurring_values(figs: pd.DataFrame, prefix: str = "special_operation_measures") -> list[float]:
+    """Values that figures on measures (indicators starting with ``prefix``) take in more than one operation year."""
+    yearly = yearly_figures(figs)
+    measures = yearly[yearly["indicator_id"].str.startswith(prefix)]
+    years = measures.groupby("value")["operation_year"].nunique()
+    return [float(v) for v in years[years > 1].index]
+
+
+def naming_sentences(naming: pd.DataFrame) -> list[str]:
+    """How much of each year's list of pilot cities is named, from :func:`pilot_city_naming`."""
+    lines = []
+    for row in naming.itertuples():
+        counted = "pilot cities" if row.status == "pilot" else "cities new that year"
+        if pd.isna(row.of):
+            lines.append(f"{row.operation_year}: {row.named} {counted} named; no count of them qualifies here.")
+        elif row.named == row.of:
+            lines.append(f"{row.operation_year}: all {words.number(row.of)} {counted} named ({row.count_id}).")
+        else:
+            lines.append(f"{row.operation_year}: {row.named} of the {words.number(row.of)} {counted} named "
+                         f"({row.count_id}), {row.share_named:.3g} percent (derived by us); the rest are named "
+                         "by no source we hold.")
+    return lines
