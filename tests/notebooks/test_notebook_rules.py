@@ -9,12 +9,13 @@ import pytest
 from customs_facilitation.paths import REPO_DIR
 
 NOTEBOOKS = sorted((REPO_DIR / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-FOCUSED = {"01-special-operation-2025.ipynb", "02-trade-context.ipynb"}
+FOCUSED = {"00-start-here.ipynb", "01-special-operation-2025.ipynb", "02-trade-context.ipynb"}
 
 
-def test_the_four_notebooks_exist():
-    assert [p.name for p in NOTEBOOKS] == ["01-special-operation-2025.ipynb", "02-trade-context.ipynb",
-                                           "03-clearance-and-aeo.ipynb", "04-sources-and-checks.ipynb"]
+def test_the_report_notebooks_exist():
+    assert [p.name for p in NOTEBOOKS] == ["00-start-here.ipynb", "01-special-operation-2025.ipynb",
+                                           "02-trade-context.ipynb", "03-clearance-and-aeo.ipynb",
+                                           "04-sources-and-checks.ipynb"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -1,20 +1,37 @@
-"""Charts: one altair theme, a source line under every chart, an offline renderer, PNG/SVG files.
+"""Charts: one altair theme, a source line under every chart, charts that draw anywhere, PNG/SVG files.
 
-The renderer emits a ``<div>`` whose id is derived from the spec's hash and one ``vegaEmbed``
-call, so the output is the same on every run (nbval compares it, data and encodings included).
-The exported report pages carry the vega bundle once (see :mod:`customs_facilitation.report.html`).
+A chart shows as a ``<div>`` whose id is derived from the spec's hash, holding a static SVG image
+of the chart, and one ``vegaEmbed`` call that replaces the image by the live chart wherever vega
+is loaded: the exported report pages carry vega once (see :mod:`customs_facilitation.report.html`).
+A notebook just opened in JupyterLab runs no script, so it shows the image. In the kernel that
+``make lab`` starts (environment ``CUSTOMS_FACILITATION_CHARTS=interactive``) the output also holds
+an altair ``JupyterChart`` widget drawn by vega bundled with vl-convert: JupyterLab shows that
+instead, interactive and offline. The div is the same on every run, so nbval compares it, spec
+included; ``tests/nbval_sanitize.cfg`` normalises the image, a rendering of that spec.
+
+Loader frames chart directly: a data transformer turns period columns into dates.
 """
 
+import base64
 import hashlib
+import html
 import json
+import os
 from pathlib import Path
 
 import altair as alt
+import pandas as pd
 
 from ..data.load import RELIABILITY_TIERS
 
 THEME_NAME = "customs_facilitation"
 RENDERER_NAME = "customs_facilitation"
+DATA_TRANSFORMER_NAME = "customs_facilitation"
+INTERACTIVE_VARIABLE = "CUSTOMS_FACILITATION_CHARTS"
+"""Set to ``interactive`` (the kernel of ``make lab`` does) to add the live widget to each chart."""
+
+EMBED_OPTIONS = {"renderer": "svg", "actions": False}
+VEGALITE_VERSION = "v" + ".".join(alt.VEGALITE_VERSION.split(".")[:2])  # as vl-convert names it: v6.4
 FONT = "Helvetica, Arial, sans-serif"
 PALETTE = ["#1f5aa6", "#d9822b", "#3c8d5a", "#a63d40", "#6b5b95", "#7f7f7f"]
 TIER_COLOURS = ["#1b7837", "#5aae61", "#c2a5cf", "#e08214", "#b2182b"]
@@ -36,24 +53,78 @@ def theme() -> alt.theme.ThemeConfig:
     }
 
 
-def render(spec: dict) -> dict:
-    """Mimebundle for a chart spec: a div with a stable id and one vegaEmbed call."""
+def render(spec: dict, interactive: bool = False) -> dict:
+    """Mimebundle for a chart spec: a div with a stable id, the chart's image in it and one
+    vegaEmbed call; with ``interactive``, the live altair widget as well."""
     text = json.dumps(spec, sort_keys=True, separators=(",", ":"))
     chart_id = "chart-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     safe = text.replace("<", "\\u003c")  # no "</script>" or "<!--" in the data can end the script
-    html = (f'<div id="{chart_id}" class="cf-chart"></div>\n'
-            f'<script>if (window.vegaEmbed) {{ vegaEmbed("#{chart_id}", {safe}, '
-            f'{{"renderer": "svg", "actions": false}}).catch(function (error) {{ console.error(error); }}); }} '
-            f'else {{ document.getElementById("{chart_id}")'
-            f'.textContent = "(chart: drawn in the HTML report built by make report)"; }}</script>')
-    return {"text/html": html}
+    options = json.dumps(EMBED_OPTIONS)
+    bundle = {"text/html": (
+        f'<div id="{chart_id}" class="cf-chart">{static_image(spec)}</div>\n'
+        f'<script>if (window.vegaEmbed) {{ vegaEmbed("#{chart_id}", {safe}, {options})'
+        f'.catch(function (error) {{ console.error(error); }}); }}</script>')}
+    if interactive:
+        bundle.update(live_chart(spec))
+    return bundle
 
 
-def enable() -> None:
-    """Use the house theme and the offline renderer (call once at the top of a notebook)."""
-    alt.theme.enable(THEME_NAME)
+def static_image(spec: dict) -> str:
+    """An ``<img>`` of the chart: SVG drawn by vl-convert, inline as a data URI, titled for screen readers."""
+    import vl_convert
+
+    svg = vl_convert.vegalite_to_svg(spec, vl_version=VEGALITE_VERSION)
+    encoded = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return f'<img alt="{html.escape(chart_title(spec))}" src="data:image/svg+xml;base64,{encoded}">'
+
+
+def chart_title(spec: dict) -> str:
+    """The title text of a chart spec, or 'Chart' when it has none.
+
+    >>> chart_title({"title": {"text": "Clearance time", "subtitle": "Hours"}}), chart_title({})
+    ('Clearance time', 'Chart')
+    """
+    title = spec.get("title") or "Chart"
+    text = title.get("text", "Chart") if isinstance(title, dict) else title
+    return " ".join(text) if isinstance(text, list) else str(text)
+
+
+def live_chart(spec: dict) -> dict:
+    """The widget part of a mimebundle: altair's JupyterChart with vega bundled offline.
+
+    The first call in a kernel bundles vega with vl-convert (about a second); later calls reuse it.
+    """
+    alt.JupyterChart.enable_offline()
+    widget = alt.JupyterChart(alt.Chart.from_dict(spec), embed_options=EMBED_OPTIONS)
+    data, _ = widget._repr_mimebundle_()
+    return {key: value for key, value in data.items() if key != "text/plain"}
+
+
+def chart_data(data, **options):
+    """altair's default data transformer, after turning period columns into dates (a month is
+    drawn at its first day), so a loader's frame charts as it is."""
+    if isinstance(data, pd.DataFrame):
+        periods = [name for name, dtype in data.dtypes.items() if isinstance(dtype, pd.PeriodDtype)]
+        data = data.assign(**{name: data[name].dt.to_timestamp() for name in periods}) if periods else data
+    return alt.default_data_transformer(data, **options)
+
+
+def enable(interactive: bool | None = None, *, keep_choices: bool = False) -> None:
+    """Use the house theme, this module's renderer and its data transformer.
+
+    ``interactive`` adds the live widget to each chart; by default it follows the
+    ``CUSTOMS_FACILITATION_CHARTS`` environment variable. With ``keep_choices``, a theme, renderer
+    or data transformer the user has already chosen (not altair's default) stays.
+    """
+    if interactive is None:
+        interactive = os.environ.get(INTERACTIVE_VARIABLE) == "interactive"
     alt.renderers.register(RENDERER_NAME, render)
-    alt.renderers.enable(RENDERER_NAME)
+    alt.data_transformers.register(DATA_TRANSFORMER_NAME, chart_data)
+    for registry, name, options in ((alt.theme, THEME_NAME, {}),
+                                    (alt.renderers, RENDERER_NAME, {"interactive": interactive}),
+                                    (alt.data_transformers, DATA_TRANSFORMER_NAME, {})):
+        if not keep_choices or registry.active in ("default", name):
+            registry.enable(name, **options)
 
 
 def reliability_colour(field: str = "reliability") -> alt.Color:

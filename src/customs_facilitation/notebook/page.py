@@ -20,6 +20,8 @@ from .figures import load_figures
 from .parameters import parse_page_parameters
 
 _TOKEN = re.compile(r"[A-Za-z0-9_.-]+")
+ID_COLUMNS = {"id", "observation_id"}
+"""Columns that name the figures a table or a chart shows: the page's own ``id``, the loaders' ``observation_id``."""
 
 
 @dataclass
@@ -67,15 +69,17 @@ class Page:
         _display(words.markdown(text))
 
     def table(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """Record the figures of a table (its ``id`` column) and return it for display."""
-        if "id" in frame.columns:
-            self._record(frame["id"])
+        """Record the figures of a table (its ``id`` or ``observation_id`` column) and return it for display."""
+        for column in ID_COLUMNS & set(frame.columns):
+            self._record(frame[column])
         return frame
 
     def chart(self, chart: alt.TopLevelMixin, name: str, title: str, subtitle: str) -> None:
-        """Title a chart, put the sources of the figures it plots (its data's ``id``) under it,
-        record them, save it as ``name``.png and .svg in ``figures_dir`` and show it."""
-        plotted = {row["id"] for rows in chart.to_dict().get("datasets", {}).values() for row in rows if "id" in row}
+        """Title a chart, put the sources of the figures it plots (its data's ``id`` or
+        ``observation_id``) under it, record them, save it as ``name``.png and .svg in
+        ``figures_dir`` and show it."""
+        plotted = {row[column] for rows in chart.to_dict().get("datasets", {}).values() for row in rows
+                   for column in ID_COLUMNS & set(row)}
         self._record(plotted)
         used = self.figures[self.figures["observation_id"].isin(plotted)]
         titled = charts.with_titles(chart, title, subtitle, prose.source_line(used))
