@@ -71,11 +71,17 @@ def render(spec: dict, interactive: bool = False) -> dict:
 
 def static_image(spec: dict) -> str:
     """An ``<img>`` of the chart: SVG drawn by vl-convert, inline as a data URI, titled for screen readers."""
+    encoded = base64.b64encode(drawn(spec, "svg").encode("utf-8")).decode("ascii")
+    return f'<img alt="{html.escape(chart_title(spec))}" src="data:image/svg+xml;base64,{encoded}">'
+
+
+def drawn(spec: dict, image_format: str, scale: float = 1):
+    """The chart of a spec drawn by vl-convert: SVG text or PNG bytes."""
     import vl_convert
 
-    svg = vl_convert.vegalite_to_svg(spec, vl_version=VEGALITE_VERSION)
-    encoded = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return f'<img alt="{html.escape(chart_title(spec))}" src="data:image/svg+xml;base64,{encoded}">'
+    if image_format == "svg":
+        return vl_convert.vegalite_to_svg(spec, vl_version=VEGALITE_VERSION)
+    return vl_convert.vegalite_to_png(spec, vl_version=VEGALITE_VERSION, scale=scale)
 
 
 def chart_title(spec: dict) -> str:
@@ -141,12 +147,17 @@ def with_titles(chart: alt.TopLevelMixin, title: str, subtitle: str, source_line
 
 
 def save_figure(chart: alt.TopLevelMixin, name: str, figures_dir: str) -> list[Path]:
-    """Write ``name``.png and ``name``.svg into ``figures_dir``; nothing when it is empty."""
+    """Write ``name``.png and ``name``.svg into ``figures_dir``; nothing when it is empty.
+
+    Drawn by vl-convert from the chart's spec under the active data transformer (``chart.save``
+    would switch to altair's own, which fails on a loader's months).
+    """
     if not figures_dir:
         return []
+    spec = chart.to_dict()
     folder = Path(figures_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / f"{name}.png", folder / f"{name}.svg"]
-    for path in paths:
-        chart.save(str(path), **({"scale_factor": 2} if path.suffix == ".png" else {}))
-    return paths
+    png, svg = folder / f"{name}.png", folder / f"{name}.svg"
+    png.write_bytes(drawn(spec, "png", scale=2))
+    svg.write_text(drawn(spec, "svg"), encoding="utf-8")
+    return [png, svg]

@@ -36,3 +36,15 @@ def test_a_chart_carries_the_sources_of_what_it_plots(tiny, tmp_path):
     page.chart(alt.Chart(points).mark_point().encode(x="date:T", y="value:Q"), "cities", "Cities", "Counts")
     saved = (tmp_path / "cities.svg").read_text(encoding="utf-8")
     assert "Sources: Blog B (F02)" in saved and "Cities" in saved
+
+
+def test_a_loader_frame_shown_as_it_is_records_its_figures(tiny, tmp_path):
+    from customs_facilitation.data.load import load_observations
+
+    page = Page.open("", "low", figures_dir=str(tmp_path), data_dir=tiny)
+    page.table(load_observations(tiny, indicator="repair_value"))
+    assert page.shown == {"S01"}
+    cities = load_observations(tiny, indicator="cities")
+    page.chart(alt.Chart(cities).mark_point().encode(x="period_end:T", y="value:Q"), "cities", "Cities", "Counts")
+    assert page.shown == {"S01", "F02"}
+    assert "Sources: Blog B (F02)" in (tmp_path / "cities.svg").read_text(encoding="utf-8")
