@@ -33,7 +33,7 @@ JUPYTER_FOLDERS = {"JUPYTER_CONFIG_DIR": "config", "JUPYTER_DATA_DIR": "data", "
                    "IPYTHONDIR": "ipython"}
 
 # The notebook in the main area, as JupyterLab's app (exposed by --LabApp.expose_app_in_browser) holds it.
-CURRENT = "window.jupyterapp.shell.currentWidget"
+CURRENT = "window.jupyterapp?.shell.currentWidget"
 KERNEL_IDLE = f"() => {CURRENT}?.sessionContext?.session?.kernel?.status === 'idle'"
 OUTPUTS = f"""() => {{
     const cells = {CURRENT}.content.model.cells, found = [];

@@ -17,6 +17,7 @@ import hashlib
 import html
 import json
 import os
+import textwrap
 from pathlib import Path
 
 import altair as alt
@@ -35,6 +36,7 @@ VEGALITE_VERSION = "v" + ".".join(alt.VEGALITE_VERSION.split(".")[:2])  # as vl-
 FONT = "Helvetica, Arial, sans-serif"
 PALETTE = ["#1f5aa6", "#d9822b", "#3c8d5a", "#a63d40", "#6b5b95", "#7f7f7f"]
 TIER_COLOURS = ["#1b7837", "#5aae61", "#c2a5cf", "#e08214", "#b2182b"]
+SOURCE_LINE_CHARACTERS = 90  # about 450 pixels at the source line's size: within the narrowest chart
 
 
 @alt.theme.register(THEME_NAME, enable=False)
@@ -141,9 +143,27 @@ def reliability_colour(field: str = "reliability") -> alt.Color:
 
 def with_titles(chart: alt.TopLevelMixin, title: str, subtitle: str, source_line: str) -> alt.VConcatChart:
     """Put a title and subtitle above the chart and a source line under it."""
-    footed = chart.properties(title=alt.TitleParams(source_line, orient="bottom", anchor="start", fontSize=10,
-                                                    fontWeight="normal", color="#555"))
+    footed = chart.properties(title=alt.TitleParams(wrap_sources(source_line), orient="bottom", anchor="start",
+                                                    fontSize=10, fontWeight="normal", color="#555"))
     return alt.vconcat(footed, title=alt.TitleParams(title, subtitle=subtitle, anchor="start"))
+
+
+def wrap_sources(source_line: str, width: int = SOURCE_LINE_CHARACTERS) -> list[str]:
+    """The source line in lines of at most ``width`` characters, broken after a source where it
+    can be (an image of the chart ends where the chart does: a longer line would be cut).
+
+    >>> wrap_sources("Sources: Legal Daily (S01, S02); SCIO (F46)", 35)
+    ['Sources: Legal Daily (S01, S02);', 'SCIO (F46)']
+    """
+    pieces = [f"{part};" for part in source_line.split("; ")]
+    pieces[-1] = pieces[-1].removesuffix(";")
+    lines: list[str] = []
+    for piece in pieces:
+        if lines and len(lines[-1]) + 1 + len(piece) <= width:
+            lines[-1] += " " + piece
+        else:
+            lines += textwrap.wrap(piece, width, break_long_words=False, break_on_hyphens=False)
+    return lines
 
 
 def save_figure(chart: alt.TopLevelMixin, name: str, figures_dir: str) -> list[Path]:

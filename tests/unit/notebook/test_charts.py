@@ -120,6 +120,7 @@ def test_titles_and_source_line(tmp_path):
     chart = charts.with_titles(bar([1, 2]), "Title", "Subtitle", "Sources: X (F01)")
     spec = chart.to_dict()
     assert spec["title"]["text"] == "Title" and spec["vconcat"][0]["title"]["orient"] == "bottom"
+    assert spec["vconcat"][0]["title"]["text"] == ["Sources: X (F01)"]
     assert 'alt="Title"' in charts.render(spec)["text/html"]
     paths = charts.save_figure(chart, "demo", str(tmp_path))
     assert [p.name for p in paths] == ["demo.png", "demo.svg"]
