@@ -8,29 +8,18 @@ directory, and stopped by its process group, the one the test created.
 """
 
 import json
-import os
-import secrets
-import shutil
-import signal
-import socket
-import subprocess
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from customs_facilitation.paths import REPO_DIR, report_notebooks
 from tests.browser import ARGS, chromium_path, watch
+from tests.lab import Lab
 
 pytestmark = pytest.mark.slow  # builds reports, runs kernels or drives the browser
 
 NOTEBOOKS = report_notebooks(REPO_DIR / "notebooks")
-LAB_ARGS = "--no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port_retries=0 --LabApp.expose_app_in_browser=True"
-JUPYTER_FOLDERS = {"JUPYTER_CONFIG_DIR": "config", "JUPYTER_DATA_DIR": "data", "JUPYTER_RUNTIME_DIR": "runtime",
-                   "JUPYTERLAB_SETTINGS_DIR": "settings", "JUPYTERLAB_WORKSPACES_DIR": "workspaces",
-                   "IPYTHONDIR": "ipython"}
 
 # The notebook in the main area, as JupyterLab's app (exposed by --LabApp.expose_app_in_browser) holds it.
 CURRENT = "window.jupyterapp?.shell.currentWidget"
@@ -48,12 +37,6 @@ WIDGET_MARKS = """() => [...document.querySelectorAll('.jp-OutputArea-output .ve
     .map(chart => chart.querySelectorAll('svg [class*="role-mark"] [aria-roledescription]').length)"""
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def charts_stored(path: Path) -> int:
     """How many chart outputs (our renderer's div) the committed notebook holds."""
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
@@ -61,71 +44,9 @@ def charts_stored(path: Path) -> int:
                for cell in cells for output in cell.get("outputs", []))
 
 
-class Lab:
-    """A JupyterLab started with ``make lab`` on a copy of the notebooks."""
-
-    def __init__(self, root: Path):
-        self.root, self.port, self.token = root / "notebooks", free_port(), secrets.token_hex(16)
-        self.root.mkdir(parents=True)
-        for path in NOTEBOOKS:
-            shutil.copy(path, self.root / path.name)
-        env = {**os.environ, "JUPYTER_PORT": str(self.port), "JUPYTER_TOKEN": self.token, "MAKEFLAGS": ""}
-        env.update({name: str(root / folder) for name, folder in JUPYTER_FOLDERS.items()})
-        self.log = root / "lab.log"
-        with self.log.open("w") as log:
-            self.process = subprocess.Popen(
-                ["make", "--no-print-directory", "-C", str(REPO_DIR), "lab", f"LAB_ROOT={self.root}",
-                 f"LAB_ARGS={LAB_ARGS}"], env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-
-    def url(self, path: str, token: bool = True) -> str:
-        """An address on this server; with the token unless told not to."""
-        joiner = "&" if "?" in path else "?"
-        return f"http://127.0.0.1:{self.port}{path}" + (f"{joiner}token={self.token}" if token else "")
-
-    def get(self, path: str, token: bool = True):
-        """The JSON the server answers, or the HTTP error code."""
-        try:
-            with urllib.request.urlopen(self.url(path, token), timeout=5) as answer:
-                return json.load(answer)
-        except urllib.error.HTTPError as error:
-            return error.code
-
-    def wait_ready(self, timeout: float = 600) -> None:
-        """Wait until the server answers (make may first build .venv-lab)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"make lab exited with {self.process.returncode}:\n{self.log.read_text()[-3000:]}")
-            try:
-                if isinstance(self.get("/api/status"), dict):
-                    return
-            except OSError:
-                pass
-            time.sleep(0.5)
-        pytest.fail(f"JupyterLab did not answer on port {self.port} in {timeout} s:\n{self.log.read_text()[-3000:]}")
-
-    def stop(self) -> None:
-        """Stop the process group this test started (make and the server; the server stops its kernels)."""
-        group = self.process.pid
-        with_signal = [signal.SIGTERM, signal.SIGKILL]
-        for sent in with_signal:
-            try:
-                os.killpg(group, sent)
-            except ProcessLookupError:
-                return
-            deadline = time.monotonic() + 30
-            while time.monotonic() < deadline:
-                self.process.poll()
-                try:
-                    os.killpg(group, 0)
-                except ProcessLookupError:
-                    return
-                time.sleep(0.2)
-
-
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    server = Lab(tmp_path_factory.mktemp("lab"))
+    server = Lab(tmp_path_factory.mktemp("lab"), NOTEBOOKS)
     try:
         server.wait_ready()
         yield server
