@@ -85,8 +85,10 @@ def outside(requests: list[str], lab) -> list[str]:
     return [url for url in requests if not url.startswith(local)]
 
 
-def test_lab_runs_the_project_kernel_with_a_token(lab):
+def test_lab_runs_the_project_kernel_with_a_token_and_no_news(lab):
     assert lab.get("/api/status", token=False) == 403
+    defaults = lab.get("/lab/api/settings/@jupyterlab/apputils-extension:notification")["schema"]["properties"]
+    assert (defaults["fetchNews"]["default"], defaults["checkForUpdates"]["default"]) == ("false", False)
     specs = lab.get("/api/kernelspecs")
     assert specs["default"] == "python3" and set(specs["kernelspecs"]) == {"python3"}
     spec = specs["kernelspecs"]["python3"]["spec"]
