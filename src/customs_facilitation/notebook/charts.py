@@ -121,8 +121,9 @@ def enable(interactive: bool | None = None, *, keep_choices: bool = False) -> No
     """Use the house theme, this module's renderer and its data transformer.
 
     ``interactive`` adds the live widget to each chart; by default it follows the
-    ``CUSTOMS_FACILITATION_CHARTS`` environment variable. With ``keep_choices``, a theme, renderer
-    or data transformer the user has already chosen (not altair's default) stays.
+    ``CUSTOMS_FACILITATION_CHARTS`` environment variable. With ``keep_choices``, only what is still
+    altair's default changes: a theme, renderer or data transformer already chosen (this module's
+    included, with its options) stays.
     """
     if interactive is None:
         interactive = os.environ.get(INTERACTIVE_VARIABLE) == "interactive"
@@ -131,7 +132,7 @@ def enable(interactive: bool | None = None, *, keep_choices: bool = False) -> No
     for registry, name, options in ((alt.theme, THEME_NAME, {}),
                                     (alt.renderers, RENDERER_NAME, {"interactive": interactive}),
                                     (alt.data_transformers, DATA_TRANSFORMER_NAME, {})):
-        if not keep_choices or registry.active in ("default", name):
+        if not keep_choices or registry.active == "default":
             registry.enable(name, **options)
 
 

@@ -75,6 +75,10 @@ def test_keep_choices_leaves_what_the_user_chose():
         charts.enable(keep_choices=True)
         assert (alt.renderers.active, alt.theme.active) == ("svg", "dark")
         assert alt.data_transformers.active == charts.DATA_TRANSFORMER_NAME  # the default was not a choice
+    with alt.renderers.enable("default"):
+        charts.enable(interactive=True)
+        charts.enable(keep_choices=True, interactive=False)
+        assert alt.renderers.options == {"interactive": True}
 
 
 @pytest.mark.parametrize("load", [load_sources, load_indicators, load_observations, load_measures, load_units],
