@@ -7,12 +7,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAB_VENV := .venv-lab
 LAB_STAMP := $(LAB_VENV)/.installed
+LAB_KERNEL := $(LAB_VENV)/share/jupyter/kernels/python3/kernel.json
+LAB_SETTINGS := $(LAB_VENV)/share/jupyter/lab/settings/overrides.json
 KERNEL_CONFIG := etc/ipython/ipython_kernel_config.py
 
 .DEFAULT_GOAL := help
 CLI := $(BIN)/customs-facilitation
 
-.PHONY: help setup validate check lint report test test-fast refresh bundle lab lock clean
+.PHONY: help setup validate check lint report test test-fast refresh bundle lab lab-setup lock clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -74,7 +76,7 @@ check: $(STAMP) ## run the consistency checks and the audit of every number in t
 lint: $(STAMP) ## ruff: style, import order and line length of the code, tests, benchmarks and notebooks
 	$(BIN)/ruff check .
 
-test: $(STAMP) ## run every test: lint, checks, audit, units, data, doctests, notebooks (nbval), the report in chromium
+test: $(STAMP) lab-setup ## run every test: lint, checks, audit, units, data, doctests, notebooks (nbval), the report and JupyterLab in chromium
 	@$(BIN)/ruff check --quiet . || $(BIN)/ruff check .
 	@$(CLI) check > /dev/null || $(CLI) check
 	@$(CLI) audit > /dev/null || $(CLI) audit
@@ -91,23 +93,42 @@ bundle: build/customs-facilitation-data.zip ## write the citable data bundle: CS
 build/customs-facilitation-data.zip: $(shell find data -type f) CITATION.cff $(STAMP)
 	$(CLI) bundle $@
 
-$(LAB_STAMP): requirements-lab.lock pyproject.toml
+# JupyterLab's own environment: Lab and the widget frontend, no project code and no test tools.
+$(LAB_STAMP): requirements-lab.lock
 	rm -rf $(LAB_VENV) && $(PYTHON) -m venv $(LAB_VENV)
 	$(LAB_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-lab.lock
-	$(LAB_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-lab: $(LAB_STAMP) ## open JupyterLab on the project (its own environment, .venv-lab)
-	$(LAB_VENV)/bin/jupyter lab notebooks/
+# The kernel Lab offers runs .venv's Python, with interactive charts. It is named as the notebooks
+# store it ("python3", "Python 3"), so opening and saving a notebook leaves it unchanged.
+# (JUPYTER_PATH tells the installer that Lab looks there, which it checks.)
+$(LAB_KERNEL): $(STAMP) $(LAB_STAMP)
+	JUPYTER_PATH=$(CURDIR)/$(LAB_VENV)/share/jupyter $(BIN)/python -m ipykernel install --prefix $(LAB_VENV) \
+	  --name python3 --display-name "Python 3" --env CUSTOMS_FACILITATION_CHARTS interactive
+
+# Lab's settings: no news prompt and no update check (nothing fetched from the internet).
+$(LAB_SETTINGS): lab-settings.json $(LAB_STAMP)
+	mkdir -p $(@D) && cp $< $@
+
+lab-setup: $(LAB_KERNEL) $(LAB_SETTINGS) ## create or refresh JupyterLab's environment (.venv-lab) and its kernel
+
+# JUPYTER_PORT and JUPYTER_TOKEN pass through; LAB_ARGS adds options (e.g. LAB_ARGS=--no-browser).
+LAB_ROOT ?= notebooks
+LAB_ARGS ?=
+lab: lab-setup ## open JupyterLab on the notebooks (JUPYTER_PORT, JUPYTER_TOKEN, LAB_ARGS); your own go in notebooks/mine/
+	@mkdir -p $(LAB_ROOT)/mine
+	$(LAB_VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ROOT) $(LAB_ARGS)
 
 lock: ## re-resolve the pins of pyproject.toml into requirements.lock and requirements-lab.lock
 	rm -rf build/lockenv && $(PYTHON) -m venv build/lockenv
-	build/lockenv/bin/pip install --quiet pip setuptools wheel && build/lockenv/bin/pip install --quiet -e '.[report,test]'
-	{ echo '# Exact versions of everything the report and the tests need. Regenerate: make lock'; \
+	build/lockenv/bin/pip install --quiet pip setuptools wheel && build/lockenv/bin/pip install --quiet -e '.[report,test,widgets]'
+	{ echo '# Exact versions of everything the report, the tests and the kernels need (Python 3.11). Regenerate: make lock'; \
 	  build/lockenv/bin/pip freeze --all --exclude-editable | grep -v '^customs'; } > requirements.lock
-	build/lockenv/bin/pip install --quiet -e '.[report,test,lab]' -c requirements.lock
-	{ echo '# requirements.lock plus JupyterLab, for make lab only. Regenerate: make lock'; \
-	  build/lockenv/bin/pip freeze --all --exclude-editable | grep -v '^customs'; } > requirements-lab.lock
+	rm -rf build/lockenv && $(PYTHON) -m venv build/lockenv
+	build/lockenv/bin/pip install --quiet -c requirements.lock pip setuptools wheel \
+	  $$($(PYTHON) -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['project']['optional-dependencies']['lab'])")
+	{ echo '# JupyterLab and its widget frontend, for make lab only (its kernels run .venv). Regenerate: make lock'; \
+	  build/lockenv/bin/pip freeze --all; } > requirements-lab.lock
 	rm -rf build/lockenv
 
 clean: ## remove generated files (build/ and caches; keeps the environments)

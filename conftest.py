@@ -1,9 +1,23 @@
 """Pytest collection: doctests run on the package, never on its command-line entry point; every
-notebook cell nbval runs is marked slow (it needs a kernel), like the tests that build or browse."""
+notebook cell nbval runs is marked slow (it needs a kernel), like the tests that build or browse.
+Under notebooks/, only the report notebooks (NN-topic.ipynb) are collected: never a user's own
+(notebooks/mine/, or an Untitled.ipynb made in JupyterLab)."""
+
+from pathlib import Path
 
 import pytest
 
+from customs_facilitation.paths import REPORT_NOTEBOOK_GLOB
+
 collect_ignore = ["src/customs_facilitation/__main__.py"]
+NOTEBOOKS = Path(__file__).resolve().parent / "notebooks"
+
+
+def pytest_ignore_collect(collection_path: Path):
+    if NOTEBOOKS in collection_path.parents and not (
+            collection_path.parent == NOTEBOOKS and collection_path.match(REPORT_NOTEBOOK_GLOB)):
+        return True
+    return None
 
 
 def pytest_collection_modifyitems(items):

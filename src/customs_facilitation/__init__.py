@@ -8,6 +8,9 @@ The package has four stages, each importing only those before it:
 - :mod:`.report`: notebook discovery, parameter sets, running, HTML, the index, refresh.
 
 The public API below is imported when first used, so ``import customs_facilitation`` is light.
+Using it also sets altair up for the frames it returns (the house theme, a renderer that draws
+offline, period columns charted as dates; see :func:`.notebook.charts.enable`), so that
+``alt.Chart(load_observations())`` draws as it is, unless the user has chosen otherwise.
 """
 
 import importlib
@@ -27,7 +30,10 @@ __all__ = sorted(_PUBLIC)
 def __getattr__(name: str):
     if name not in _PUBLIC:
         raise AttributeError(f"module 'customs_facilitation' has no attribute {name!r}")
-    return getattr(importlib.import_module(_PUBLIC[name], __name__), name)
+    if _PUBLIC[name] != ".errors":
+        importlib.import_module(".notebook.charts", __name__).enable(keep_choices=True)
+    globals()[name] = value = getattr(importlib.import_module(_PUBLIC[name], __name__), name)
+    return value
 
 
 def __dir__() -> list[str]:

@@ -9,13 +9,13 @@ import pytest
 from customs_facilitation.paths import REPO_DIR, report_notebooks
 
 NOTEBOOKS = report_notebooks(REPO_DIR / "notebooks")
-FOCUSED = {"01-special-operation-2025.ipynb", "02-trade-context.ipynb"}
+FOCUSED = {"00-start-here.ipynb", "01-special-operation-2025.ipynb", "02-trade-context.ipynb"}
 
 
-def test_the_five_notebooks_exist():
-    assert [p.name for p in NOTEBOOKS] == ["01-special-operation-2025.ipynb", "02-trade-context.ipynb",
-                                           "03-clearance-and-aeo.ipynb", "04-sources-and-checks.ipynb",
-                                           "05-operations-by-year.ipynb"]
+def test_the_report_notebooks_exist():
+    assert [p.name for p in NOTEBOOKS] == ["00-start-here.ipynb", "01-special-operation-2025.ipynb",
+                                           "02-trade-context.ipynb", "03-clearance-and-aeo.ipynb",
+                                           "04-sources-and-checks.ipynb", "05-operations-by-year.ipynb"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -11,27 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import ARGS, chromium_path, watch
+
 pytestmark = pytest.mark.slow  # builds reports, runs kernels or drives the browser
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-MISSING = "install Debian chromium: apt-get install chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic"]
 LOCAL = ("file:", "data:", "about:", "blob:")
 
 # Resolves once every chart div holds an SVG with marks, or when a chart reported an error.
 ALL_DRAWN = """() => [...document.querySelectorAll('div[id^="chart-"]')]
     .every(div => div.querySelector('svg [class*="role-mark"]'))"""
-
-
-def chromium_path() -> str:
-    """Debian chromium, or a visible skip (a failure under CI=true) saying how to install it."""
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} not found; {MISSING} (.ci/run does this)")
-        pytest.skip(MISSING)
-    return str(CHROMIUM)
 
 
 def report_dir() -> Path:
@@ -43,15 +32,6 @@ def report_dir() -> Path:
                           text=True, env={**os.environ, "MAKEFLAGS": ""})
     assert done.returncode == 0, f"make report failed:\n{done.stdout}\n{done.stderr}"
     return REPO / "build" / "report"
-
-
-def watch(page) -> tuple[list[str], list[str]]:
-    """Collect a page's script errors and the addresses it requests, as they happen."""
-    errors, requests = [], []
-    page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
-    page.on("console", lambda msg: errors.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
-    page.on("request", lambda req: requests.append(req.url))
-    return errors, requests
 
 
 def test_every_page_draws_its_charts_offline():

@@ -1,4 +1,5 @@
-"""The conda environment and the pip lock pin the same versions; pyproject's pins are locked."""
+"""The conda environment and the pip lock pin the same versions; pyproject's pins are locked, each in
+the lock of the environment it belongs to (.venv for the project, .venv-lab for JupyterLab)."""
 
 import re
 import tomllib
@@ -28,14 +29,21 @@ def test_environment_yml_agrees_with_the_lock():
         assert locked == version, f"environment.yml pins {package}={version}, requirements.lock {locked}"
 
 
-def test_every_pyproject_pin_is_in_both_locks():
-    project = tomllib.loads((REPO_DIR / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = list(project["dependencies"]) + [d for extra in project["optional-dependencies"].values() for d in extra]
+def test_each_lock_holds_the_pins_of_its_environment():
+    extras = tomllib.loads((REPO_DIR / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    lab_extra = extras["optional-dependencies"].pop("lab")
+    project = list(extras["dependencies"]) + [d for extra in extras["optional-dependencies"].values() for d in extra]
     main, lab = lock_pins(), lock_pins("requirements-lab.lock")
-    for requirement in wanted:
-        package, version = requirement.split("==")
-        package = re.sub(r"[-_.]+", "-", package).lower()
-        assert lab.get(package) == version, f"requirements-lab.lock lacks {requirement}"
-        if package != "jupyterlab":
-            assert main.get(package) == version, f"requirements.lock lacks {requirement}"
+    for requirements, pins, lock in ((project, main, "requirements.lock"), (lab_extra, lab, "requirements-lab.lock")):
+        for requirement in requirements:
+            package, version = requirement.split("==")
+            assert pins.get(re.sub(r"[-_.]+", "-", package).lower()) == version, f"{lock} lacks {requirement}"
     assert "jupyterlab" not in main, "jupyterlab belongs in the lab lock only (it slows every kernel)"
+
+
+def test_the_lab_environment_holds_lab_not_the_project_or_its_test_tools():
+    main, lab = lock_pins(), lock_pins("requirements-lab.lock")
+    assert not {"pandas", "altair", "pytest", "hypothesis", "playwright", "nbval"} & set(lab), (
+        "Lab's kernels run .venv: its own environment needs Lab and the widget frontend only")
+    differing = {p: (main[p], lab[p]) for p in set(main) & set(lab) if main[p] != lab[p]}
+    assert not differing, f"the two locks pin these differently (main, lab): {differing}"

@@ -1,23 +1,42 @@
-"""Charts: one altair theme, a source line under every chart, an offline renderer, PNG/SVG files.
+"""Charts: one altair theme, a source line under every chart, charts that draw anywhere, PNG/SVG files.
 
-The renderer emits a ``<div>`` whose id is derived from the spec's hash and one ``vegaEmbed``
-call, so the output is the same on every run (nbval compares it, data and encodings included).
-The exported report pages carry the vega bundle once (see :mod:`customs_facilitation.report.html`).
+A chart shows as a ``<div>`` whose id is derived from the spec's hash, holding a static SVG image
+of the chart, and one ``vegaEmbed`` call that replaces the image by the live chart wherever vega
+is loaded: the exported report pages carry vega once (see :mod:`customs_facilitation.report.html`).
+A notebook just opened in JupyterLab runs no script, so it shows the image. In the kernel that
+``make lab`` starts (environment ``CUSTOMS_FACILITATION_CHARTS=interactive``) the output also holds
+an altair ``JupyterChart`` widget drawn by vega bundled with vl-convert: JupyterLab shows that
+instead, interactive and offline. The div is the same on every run, so nbval compares it, spec
+included; ``tests/nbval_sanitize.cfg`` normalises the image, a rendering of that spec.
+
+Loader frames chart directly: a data transformer turns period columns into dates.
 """
 
+import base64
 import hashlib
+import html
 import json
+import os
+import textwrap
 from pathlib import Path
 
 import altair as alt
+import pandas as pd
 
 from ..data.load import RELIABILITY_TIERS
 
 THEME_NAME = "customs_facilitation"
 RENDERER_NAME = "customs_facilitation"
+DATA_TRANSFORMER_NAME = "customs_facilitation"
+INTERACTIVE_VARIABLE = "CUSTOMS_FACILITATION_CHARTS"
+"""Set to ``interactive`` (the kernel of ``make lab`` does) to add the live widget to each chart."""
+
+EMBED_OPTIONS = {"renderer": "svg", "actions": False}
+VEGALITE_VERSION = "v" + ".".join(alt.VEGALITE_VERSION.split(".")[:2])  # as vl-convert names it: v6.4
 FONT = "Helvetica, Arial, sans-serif"
 PALETTE = ["#1f5aa6", "#d9822b", "#3c8d5a", "#a63d40", "#6b5b95", "#7f7f7f"]
 TIER_COLOURS = ["#1b7837", "#5aae61", "#c2a5cf", "#e08214", "#b2182b"]
+SOURCE_LINE_CHARACTERS = 90  # about 450 pixels at the source line's size: within the narrowest chart
 
 
 @alt.theme.register(THEME_NAME, enable=False)
@@ -36,24 +55,85 @@ def theme() -> alt.theme.ThemeConfig:
     }
 
 
-def render(spec: dict) -> dict:
-    """Mimebundle for a chart spec: a div with a stable id and one vegaEmbed call."""
+def render(spec: dict, interactive: bool = False) -> dict:
+    """Mimebundle for a chart spec: a div with a stable id, the chart's image in it and one
+    vegaEmbed call; with ``interactive``, the live altair widget as well."""
     text = json.dumps(spec, sort_keys=True, separators=(",", ":"))
     chart_id = "chart-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     safe = text.replace("<", "\\u003c")  # no "</script>" or "<!--" in the data can end the script
-    html = (f'<div id="{chart_id}" class="cf-chart"></div>\n'
-            f'<script>if (window.vegaEmbed) {{ vegaEmbed("#{chart_id}", {safe}, '
-            f'{{"renderer": "svg", "actions": false}}).catch(function (error) {{ console.error(error); }}); }} '
-            f'else {{ document.getElementById("{chart_id}")'
-            f'.textContent = "(chart: drawn in the HTML report built by make report)"; }}</script>')
-    return {"text/html": html}
+    options = json.dumps(EMBED_OPTIONS)
+    bundle = {"text/html": (
+        f'<div id="{chart_id}" class="cf-chart">{static_image(spec)}</div>\n'
+        f'<script>if (window.vegaEmbed) {{ vegaEmbed("#{chart_id}", {safe}, {options})'
+        f'.catch(function (error) {{ console.error(error); }}); }}</script>')}
+    if interactive:
+        bundle.update(live_chart(spec))
+    return bundle
 
 
-def enable() -> None:
-    """Use the house theme and the offline renderer (call once at the top of a notebook)."""
-    alt.theme.enable(THEME_NAME)
+def static_image(spec: dict) -> str:
+    """An ``<img>`` of the chart: SVG drawn by vl-convert, inline as a data URI, titled for screen readers."""
+    encoded = base64.b64encode(drawn(spec, "svg").encode("utf-8")).decode("ascii")
+    return f'<img alt="{html.escape(chart_title(spec))}" src="data:image/svg+xml;base64,{encoded}">'
+
+
+def drawn(spec: dict, image_format: str, scale: float = 1):
+    """The chart of a spec drawn by vl-convert: SVG text or PNG bytes."""
+    import vl_convert
+
+    if image_format == "svg":
+        return vl_convert.vegalite_to_svg(spec, vl_version=VEGALITE_VERSION)
+    return vl_convert.vegalite_to_png(spec, vl_version=VEGALITE_VERSION, scale=scale)
+
+
+def chart_title(spec: dict) -> str:
+    """The title text of a chart spec, or 'Chart' when it has none.
+
+    >>> chart_title({"title": {"text": "Clearance time", "subtitle": "Hours"}}), chart_title({})
+    ('Clearance time', 'Chart')
+    """
+    title = spec.get("title") or "Chart"
+    text = title.get("text", "Chart") if isinstance(title, dict) else title
+    return " ".join(text) if isinstance(text, list) else str(text)
+
+
+def live_chart(spec: dict) -> dict:
+    """The widget part of a mimebundle: altair's JupyterChart with vega bundled offline.
+
+    The first call in a kernel bundles vega with vl-convert (about a second); later calls reuse it.
+    """
+    alt.JupyterChart.enable_offline()
+    widget = alt.JupyterChart(alt.Chart.from_dict(spec), embed_options=EMBED_OPTIONS)
+    data, _ = widget._repr_mimebundle_()
+    return {key: value for key, value in data.items() if key != "text/plain"}
+
+
+def chart_data(data, **options):
+    """altair's default data transformer, after turning period columns into dates (a month is
+    drawn at its first day), so a loader's frame charts as it is."""
+    if isinstance(data, pd.DataFrame):
+        periods = [name for name, dtype in data.dtypes.items() if isinstance(dtype, pd.PeriodDtype)]
+        data = data.assign(**{name: data[name].dt.to_timestamp() for name in periods}) if periods else data
+    return alt.default_data_transformer(data, **options)
+
+
+def enable(interactive: bool | None = None, *, keep_choices: bool = False) -> None:
+    """Use the house theme, this module's renderer and its data transformer.
+
+    ``interactive`` adds the live widget to each chart; by default it follows the
+    ``CUSTOMS_FACILITATION_CHARTS`` environment variable. With ``keep_choices``, only what is still
+    altair's default changes: a theme, renderer or data transformer already chosen (this module's
+    included, with its options) stays.
+    """
+    if interactive is None:
+        interactive = os.environ.get(INTERACTIVE_VARIABLE) == "interactive"
     alt.renderers.register(RENDERER_NAME, render)
-    alt.renderers.enable(RENDERER_NAME)
+    alt.data_transformers.register(DATA_TRANSFORMER_NAME, chart_data)
+    for registry, name, options in ((alt.theme, THEME_NAME, {}),
+                                    (alt.renderers, RENDERER_NAME, {"interactive": interactive}),
+                                    (alt.data_transformers, DATA_TRANSFORMER_NAME, {})):
+        if not keep_choices or registry.active == "default":
+            registry.enable(name, **options)
 
 
 def reliability_colour(field: str = "reliability") -> alt.Color:
@@ -64,18 +144,41 @@ def reliability_colour(field: str = "reliability") -> alt.Color:
 
 def with_titles(chart: alt.TopLevelMixin, title: str, subtitle: str, source_line: str) -> alt.VConcatChart:
     """Put a title and subtitle above the chart and a source line under it."""
-    footed = chart.properties(title=alt.TitleParams(source_line, orient="bottom", anchor="start", fontSize=10,
-                                                    fontWeight="normal", color="#555"))
+    footed = chart.properties(title=alt.TitleParams(wrap_sources(source_line), orient="bottom", anchor="start",
+                                                    fontSize=10, fontWeight="normal", color="#555"))
     return alt.vconcat(footed, title=alt.TitleParams(title, subtitle=subtitle, anchor="start"))
 
 
+def wrap_sources(source_line: str, width: int = SOURCE_LINE_CHARACTERS) -> list[str]:
+    """The source line in lines of at most ``width`` characters, broken after a source where it
+    can be (an image of the chart ends where the chart does: a longer line would be cut).
+
+    >>> wrap_sources("Sources: Legal Daily (S01, S02); SCIO (F46)", 35)
+    ['Sources: Legal Daily (S01, S02);', 'SCIO (F46)']
+    """
+    pieces = [f"{part};" for part in source_line.split("; ")]
+    pieces[-1] = pieces[-1].removesuffix(";")
+    lines: list[str] = []
+    for piece in pieces:
+        if lines and len(lines[-1]) + 1 + len(piece) <= width:
+            lines[-1] += " " + piece
+        else:
+            lines += textwrap.wrap(piece, width, break_long_words=False, break_on_hyphens=False)
+    return lines
+
+
 def save_figure(chart: alt.TopLevelMixin, name: str, figures_dir: str) -> list[Path]:
-    """Write ``name``.png and ``name``.svg into ``figures_dir``; nothing when it is empty."""
+    """Write ``name``.png and ``name``.svg into ``figures_dir``; nothing when it is empty.
+
+    Drawn by vl-convert from the chart's spec under the active data transformer (``chart.save``
+    would switch to altair's own, which fails on a loader's months).
+    """
     if not figures_dir:
         return []
+    spec = chart.to_dict()
     folder = Path(figures_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / f"{name}.png", folder / f"{name}.svg"]
-    for path in paths:
-        chart.save(str(path), **({"scale_factor": 2} if path.suffix == ".png" else {}))
-    return paths
+    png, svg = folder / f"{name}.png", folder / f"{name}.svg"
+    png.write_bytes(drawn(spec, "png", scale=2))
+    svg.write_text(drawn(spec, "svg"), encoding="utf-8")
+    return [png, svg]

@@ -20,6 +20,9 @@ from .figures import load_figures
 from .parameters import parse_page_parameters
 
 _TOKEN = re.compile(r"[A-Za-z0-9_.-]+")
+FIGURE_COLUMNS = ("id", "observation_id")
+"""Columns that name the figures a table or a chart shows: the page's own ``id``, the loaders'
+``observation_id``."""
 
 
 @dataclass
@@ -74,19 +77,19 @@ class Page:
         _display(words.markdown(text))
 
     def table(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """Record the figures of a table (its ``id`` column) and the sources it names (``source_id``)
+        """Record the figures and sources a table names (its ``FIGURE_COLUMNS`` and ``source_id``)
         and return it for display."""
-        for column in ("id", "source_id"):
+        for column in (*FIGURE_COLUMNS, "source_id"):
             if column in frame.columns:
                 self._record(frame[column])
         return frame
 
     def chart(self, chart: alt.TopLevelMixin, name: str, title: str, subtitle: str) -> None:
-        """Title a chart, put the sources of the figures it plots (its data's ``id``, or
+        """Title a chart, put the sources of the figures it plots (its data's ``FIGURE_COLUMNS``, or
         ``source_id`` for rows that are not figures) under it, record them, save it as
         ``name``.png and .svg in ``figures_dir`` and show it."""
         rows = [row for data in chart.to_dict().get("datasets", {}).values() for row in data]
-        plotted = {row["id"] for row in rows if "id" in row}
+        plotted = {row[column] for row in rows for column in FIGURE_COLUMNS if column in row}
         named = {row["source_id"] for row in rows if "source_id" in row}
         self._record(plotted | named)
         used = self.figures[self.figures["observation_id"].isin(plotted)]

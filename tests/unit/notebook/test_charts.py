@@ -1,13 +1,30 @@
-"""The offline renderer is deterministic and safe; figures are written as PNG and SVG."""
+"""Charts draw everywhere: a deterministic, safe div holding a static image for a notebook just
+opened, the offline widget in the Lab kernel, loader frames that chart as they are; figures are
+written as PNG and SVG."""
+
+import base64
+import json
+import os
+import re
+import subprocess
+import sys
 
 import altair as alt
 import pandas as pd
+import pytest
 
+from customs_facilitation.data.load import load_indicators, load_measures, load_observations, load_sources, load_units
 from customs_facilitation.notebook import charts
 
 
 def bar(values):
     return alt.Chart(pd.DataFrame({"x": ["a", "b"], "y": values})).mark_bar().encode(x="x:N", y="y:Q")
+
+
+def static_svg(html: str) -> str:
+    """The SVG image a chart's div carries."""
+    encoded = re.search(r'<img alt="[^"]*" src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)">', html).group(1)
+    return base64.b64decode(encoded).decode("utf-8")
 
 
 def test_same_chart_same_html_and_data_in_it():
@@ -21,12 +38,94 @@ def test_same_chart_same_html_and_data_in_it():
 def test_markup_in_data_cannot_close_the_script():
     html = charts.render(bar([1, 2]).properties(title="</script><!--<script>alert(1)</script>").to_dict())["text/html"]
     assert html.count("</script>") == 1 and "<!--" not in html and "\\u003c/script>" in html
+    assert 'alt="&lt;/script&gt;&lt;!--&lt;script&gt;alert(1)&lt;/script&gt;"' in html
+
+
+def test_the_div_holds_the_chart_drawn_as_an_image_until_vega_replaces_it():
+    html = charts.render(bar([1, 2]).properties(title="Two bars").to_dict())["text/html"]
+    div, script = html.split("\n")
+    assert div.startswith('<div id="chart-') and div.endswith("</div>") and 'alt="Two bars"' in div
+    image = static_svg(html)
+    assert image.startswith("<svg") and image.count('aria-roledescription="bar"') == 2  # both bars drawn
+    assert script.startswith("<script>if (window.vegaEmbed) {") and "textContent" not in script
+
+
+def test_interactive_adds_the_offline_widget_and_keeps_the_same_div():
+    spec = bar([1, 2]).to_dict()
+    bundle = charts.render(spec, interactive=True)
+    assert set(bundle) == {"text/html", "application/vnd.jupyter.widget-view+json"}
+    assert bundle["text/html"] == charts.render(spec)["text/html"]
+    assert re.fullmatch(r"[0-9a-f]{32}", bundle["application/vnd.jupyter.widget-view+json"]["model_id"])
+    # vega comes bundled with the widget: no module is imported from the network
+    assert not re.search(r"""^\s*import\b[^;]*from\s*["']https?://""", alt.JupyterChart._esm, re.MULTILINE)
+
+
+def test_enable_follows_the_lab_kernel_environment(monkeypatch):
+    with alt.renderers.enable("default"):
+        monkeypatch.setenv(charts.INTERACTIVE_VARIABLE, "interactive")
+        charts.enable()
+        assert alt.renderers.active == charts.RENDERER_NAME and alt.renderers.options == {"interactive": True}
+        monkeypatch.delenv(charts.INTERACTIVE_VARIABLE)
+        charts.enable()
+        assert alt.renderers.options == {"interactive": False}
+
+
+def test_keep_choices_leaves_what_the_user_chose():
+    with alt.renderers.enable("svg"), alt.theme.enable("dark"), alt.data_transformers.enable("default"):
+        charts.enable(keep_choices=True)
+        assert (alt.renderers.active, alt.theme.active) == ("svg", "dark")
+        assert alt.data_transformers.active == charts.DATA_TRANSFORMER_NAME  # the default was not a choice
+    with alt.renderers.enable("default"):
+        charts.enable(interactive=True)
+        charts.enable(keep_choices=True, interactive=False)
+        assert alt.renderers.options == {"interactive": True}
+
+
+@pytest.mark.parametrize("load", [load_sources, load_indicators, load_observations, load_measures, load_units],
+                         ids=lambda f: f.__name__)
+def test_every_loader_frame_charts_as_it_is(load):
+    frame = load()
+    with alt.data_transformers.enable(charts.DATA_TRANSFORMER_NAME):
+        spec = alt.Chart(frame).mark_point().encode(x=f"{frame.columns[1]}:N").to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert len(rows) == len(frame) and json.dumps(rows)
+
+
+def test_months_chart_as_dates_where_altair_alone_fails(tiny):
+    observations = load_observations(tiny)
+    with alt.data_transformers.enable("default"), pytest.raises(TypeError, match="Period is not JSON serializable"):
+        alt.Chart(observations).mark_line().encode(x="period_end:T", y="value:Q").to_json()
+    with alt.data_transformers.enable(charts.DATA_TRANSFORMER_NAME):
+        spec = alt.Chart(observations).mark_line().encode(x="period_end:T", y="value:Q").to_dict()
+    rows = {row["observation_id"]: row for row in next(iter(spec["datasets"].values()))}
+    assert (rows["S01"]["period_start"], rows["S01"]["period_end"]) == ("2025-01-01T00:00:00", "2025-06-01T00:00:00")
+    assert isinstance(observations["period_end"].dtype, pd.PeriodDtype)  # the frame itself is unchanged
+
+
+def test_a_users_first_chart_from_the_public_api_draws():
+    """A fresh interpreter: no set-up call, the issue's first chart, shown as a notebook shows it."""
+    code = """
+import altair as alt
+from customs_facilitation import load_observations
+chart = alt.Chart(load_observations(topic="clearance_time")).mark_line().encode(x="period_end:T", y="value:Q")
+bundle = chart._repr_mimebundle_()
+print(sorted(bundle), "vegaEmbed" in bundle["text/html"], "data:image/svg+xml;base64," in bundle["text/html"])
+alt.renderers.enable("svg")
+from customs_facilitation import load_sources
+print(alt.renderers.active)
+"""
+    env = {k: v for k, v in os.environ.items() if k != charts.INTERACTIVE_VARIABLE}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["['text/html'] True True", "svg"]
 
 
 def test_titles_and_source_line(tmp_path):
     chart = charts.with_titles(bar([1, 2]), "Title", "Subtitle", "Sources: X (F01)")
     spec = chart.to_dict()
     assert spec["title"]["text"] == "Title" and spec["vconcat"][0]["title"]["orient"] == "bottom"
+    assert spec["vconcat"][0]["title"]["text"] == ["Sources: X (F01)"]
+    assert 'alt="Title"' in charts.render(spec)["text/html"]
     paths = charts.save_figure(chart, "demo", str(tmp_path))
     assert [p.name for p in paths] == ["demo.png", "demo.svg"]
     assert paths[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and b"<svg" in paths[1].read_bytes()[:500]

@@ -50,3 +50,15 @@ def test_a_dated_page_says_how_many_figures_lack_a_dated_source(tiny, monkeypatc
     assert "Another 2 figures are left out because their source shows no publication date" in shown[-1]
     Page.open("", "low", data_dir=tiny)
     assert "left out" not in shown[-1]
+
+
+def test_a_loader_frame_shown_as_it_is_records_its_figures(tiny, tmp_path):
+    from customs_facilitation.data.load import load_observations
+
+    page = Page.open("", "low", figures_dir=str(tmp_path), data_dir=tiny)
+    page.table(load_observations(tiny, indicator="repair_value"))
+    assert page.shown == {"S01"}
+    cities = load_observations(tiny, indicator="cities")
+    page.chart(alt.Chart(cities).mark_point().encode(x="period_end:T", y="value:Q"), "cities", "Cities", "Counts")
+    assert page.shown == {"S01", "F02"}
+    assert "Sources: Blog B (F02)" in (tmp_path / "cities.svg").read_text(encoding="utf-8")
