@@ -184,6 +184,13 @@ _ARTICLE_UNITS = {"count", "years", "months", "weeks", "days"}
 _AT_LEAST_HALVES = {"过半", "逾半", "超半"}
 _LIST_SEPARATOR = re.compile(rf"{SP}*(?:、|,|，|和|与|及|以及|或|至|到|-|–|—|~|/|(?:,?{SP}*)(?:and|or|to)){SP}*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|[。！？；][”’」』）)]*|\n")
+_WORD_BEFORE_A_STOP = re.compile(r"([A-Za-z.]+)\.$")
+# A full stop after these ends no sentence: "Announcement No. 12", "Jan. 14", "U.S. dollars".
+_ABBREVIATIONS = {
+    "no", "nos", "art", "fig", "figs", "vol", "pp", "p", "mr", "ms", "mrs", "dr", "st", "vs", "etc", "approx",
+    "co", "ltd", "inc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "e.g", "i.e", "a.m", "p.m",
+}
 _CONTEXT_CHARS = 40
 
 
@@ -205,7 +212,7 @@ def find_claims(text: str) -> list[Claim]:
         quantity 1.3% 1.3 percent increase
     """
     normalized = normalize(text)
-    sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    sentence_ends = _sentence_ends(text)
     claims = []
     for match in _CLAIM.finditer(normalized):
         start, end = match.span()
@@ -223,6 +230,17 @@ def find_claims(text: str) -> list[Claim]:
         if claim is not None:
             claims.append(claim)
     return _bare_whole_numbers_count(_share_across_lists(claims, normalized))
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets just past each sentence's end, and the end of the text; abbreviations end none."""
+    ends = []
+    for match in _SENTENCE_END.finditer(text):
+        word = _WORD_BEFORE_A_STOP.search(text, max(0, match.start() - 12), match.start() + 1)
+        if match.group() == "." and word and (word[1].lower() in _ABBREVIATIONS or len(word[1]) == 1):
+            continue
+        ends.append(match.end())
+    return ends + [len(text)]
 
 
 def _build_claim(match: re.Match, text: str, sentence: str, before: str, after: str) -> Claim | None:

@@ -68,6 +68,8 @@ DOCUMENT_NUMBER = "|".join(
 )
 
 _CURRENCY_CODES = r"(?:RMB|CNY|USD|HKD|TWD|MOP|EUR|GBP|JPY|US|HK|NT|[QH][1-4])"
+# Letters glued after digits that are a unit, a scale or an ordinal, not part of a name.
+_SUFFIXES = r"(?:st|nd|rd|th|bn|tn|trn|mn|mln|m|k|kg|km|pct|pp|ppts?|am|pm|a\.m|p\.m|s|TEUs?|hrs|x)"
 _REFERENCE_ANY_CASE = (
     "article|section|paragraph|page|chapter|annex|appendix|table|figure|fig\\.|item|clause|no\\."
     "|phase|terminal|berth|gate|pier|platform|room|version|ver\\."
@@ -86,7 +88,7 @@ LABEL = "|".join(
         rf"(?<![A-Za-z])(?:Line|Route|Flight|Level|Grade|Tier|Class|Hall|Booth|Model){SP}+[0-9]+(?![0-9])",
         rf"(?<![A-Za-z])(?:ISO|GB(?:/T)?|HS|ICS|IEC){SP}?[0-9][0-9.\-/]*",  # standards, tariff headings
         rf"(?<![A-Za-z0-9])(?!{_CURRENCY_CODES}(?:\$|[0-9]))[A-Za-z]+-?[0-9]+(?:[A-Za-z][A-Za-z0-9]*)?",  # C919
-        r"(?<![A-Za-z0-9.,])[0-9]{1,2}[A-Z](?![A-Za-z0-9])",  # 5G, 4K
+        rf"(?<![A-Za-z0-9.,])[0-9]+(?!{_SUFFIXES}(?![A-Za-z]))[A-Za-z][A-Za-z0-9]*",  # 5G, 4K, 51haodu
         "双(?:11|12|十一|十二)",  # shopping festivals
         rf"[0-9]+{SP}*[×xX*]{SP}*[0-9]+",  # 7×24
         "第?[0-9]+号(?!码)",  # 9号线, 3号码头

@@ -47,7 +47,7 @@ def test_claims_command_marks_curated_figures(tmp_path):
     lines = result.stdout.splitlines()
     assert any("2569.9亿元" in line and "S04" in line for line in lines)
     assert any("99.99 million TEU" in line and "S0" not in line for line in lines)
-    assert "2 claims, 1 matching a curated figure" in result.stdout
+    assert "2 claims, 2 of them figures, 1 matching a curated figure" in result.stdout
 
 
 def test_a_level_in_the_wrong_unit_is_not_matched(tiny):
