@@ -26,9 +26,11 @@ from decimal import Decimal
 from . import context
 from .nonfigures import NON_FIGURES, SP
 from .numerals import (
+    EN_CARDINAL_WORDS,
     EN_FRACTION_WORDS,
     EN_NUMERATOR_WORDS,
     english_fraction_percent,
+    english_number_value,
     fraction_percent,
     normalize,
     numeral_value,
@@ -87,21 +89,26 @@ _SCALE_EN = "thousand|million|billion|trillion|bn|trn|tn|mln|mn"
 _SCALE_CN = f"万亿|千亿|百亿|亿|千万|百万|万|千(?![米克瓦伏焦卡帕])|兆(?={_CN_CURRENCIES})"
 _UNIT_EN = (
     rf"%|percentage{SP}+points?|per{SP}?cent|pct|ppts?|pp|twenty-foot{SP}+equivalent{SP}+units?|TEUs?"
-    rf"|hours?|hrs|minutes|days?|weeks?|months?|years?|times|tonnes|tons|kilograms|kg"
+    rf"|hours?|hrs|minutes|(?:working{SP}+|business{SP}+)?days?|weeks?|months?|years?|times|tonnes|tons|kilograms|kg"
     rf"|yuan|renminbi|RMB|CNY|USD|U\.?S\.?{SP}+dollars|(?:Hong{SP}+Kong|HK){SP}+dollars"
-    rf"|(?:New{SP}+Taiwan|NT){SP}+dollars|dollars|HKD|TWD|euros?|EUR"
+    rf"|(?:New{SP}+Taiwan|NT){SP}+dollars|dollars|HKD|TWD|patacas|MOP|euros?|EUR"
 )
 _UNIT_CN = (
-    f"个百分点|百分点|标准箱|标箱|标准货柜|{_CN_CURRENCIES}|个工作日|工作日|个小时|小时|分钟|个月"
+    f"个百分点|百分点|个?标准箱|个?标箱|个?标准货柜|{_CN_CURRENCIES}|个工作日|工作日|个小时|小时|分钟|个月"
     "|周(?!年)|天|日(?=内|以内|之内)|年|倍|公吨|吨|公斤|千克"
-    "|人次|架次|艘次|车次|航次|批次|班次|列次|[个家项条次批种类名人位所座艘架列件票份台辆套款户单箱宗起]"
+    "|人次|架次|艘次|车次|航次|批次|班次|列次|[个家项条次批种类名人位所座艘架列件票份台辆套款户单箱宗起支]"
 )
 _AMOUNT = (
     rf"(?:(?P<currency>{_CURRENCY}){SP}?)?(?P<arabic>{_ARABIC})(?P<approx>[多余])?"
     rf"(?:{SP}*(?P<scale_en>{_SCALE_EN})(?![A-Za-z])|(?P<scale_cn>{_SCALE_CN})"
     r"|(?(currency)(?P<scale_abbr>[mk])(?![A-Za-z])|(?!)))?"
     rf"(?P<approx_after_scale>[多余])?"
-    rf"(?:{SP}*(?P<unit_en>{_UNIT_EN})(?![A-Za-z])|(?P<unit_cn>{_UNIT_CN}))?"
+    rf"(?:(?:{SP}*|-)(?P<unit_en>{_UNIT_EN})(?![A-Za-z])|(?P<unit_cn>{_UNIT_CN}))?"
+)
+# English cardinals in words count only before a unit of measure: "six hours", "three million tonnes".
+_WORDS_AMOUNT = (
+    rf"(?<![A-Za-z-])(?P<en_words>(?i:{EN_CARDINAL_WORDS}))(?:{SP}+(?P<words_scale>{_SCALE_EN}))?"
+    rf"(?:{SP}+|-)(?P<words_unit>{_UNIT_EN})(?![A-Za-z])"
 )
 _CN_AMOUNT = (
     rf"(?<![{_CN_NUMERAL_CHARS}数几上点])(?P<cn_numeral>[{_CN_DIGIT_CHARS}][{_CN_NUMERAL_CHARS}点]{{0,15}})"
@@ -114,7 +121,8 @@ _FRACTION_CN = (
     rf"(?P<frac_num>[0-9]+(?:\.[0-9]+)?|[{_CN_DIGIT_CHARS}百点]+)"
 )
 _TENTHS_CN = (
-    rf"{_NOT_AFTER_A_NUMERAL}(?P<tenths>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十])成(?P<tenths_approx>多)?"
+    rf"{_NOT_AFTER_A_NUMERAL}(?P<tenths>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十])成(?P<tenths_half>半)?"
+    "(?P<tenths_approx>多)?"
     "(?![员本果功为立交效绩品不型长熟就])"
 )
 _HALF_CN = "(?P<half_cn>一半|过半|逾半|超半|半数)"
@@ -133,7 +141,7 @@ _FRACTION_EN = (
 _CLAIM = re.compile(
     "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in NON_FIGURES.items())
     + rf"|(?P<fraction_cn>{_FRACTION_CN})|(?P<tenths_cn>{_TENTHS_CN})|{_HALF_CN}|(?P<fraction_en>{_FRACTION_EN})"
-    rf"|(?P<amount>{_AMOUNT})|(?P<cn_amount>{_CN_AMOUNT})"
+    rf"|(?P<amount>{_AMOUNT})|(?P<words_amount>{_WORDS_AMOUNT})|(?P<cn_amount>{_CN_AMOUNT})"
 )
 
 _NUMERAL = re.compile(f"[0-9]+|[{_CN_NUMERAL_CHARS}]+")
@@ -159,10 +167,11 @@ _UNITS = {
     "ppt": "percentage_points", "ppts": "percentage_points", "个百分点": "percentage_points",
     "百分点": "percentage_points",
     "teu": "TEU", "teus": "TEU", "twenty-foot equivalent unit": "TEU", "twenty-foot equivalent units": "TEU",
-    "标箱": "TEU", "标准箱": "TEU", "标准货柜": "TEU",
+    "标箱": "TEU", "标准箱": "TEU", "标准货柜": "TEU", "个标箱": "TEU", "个标准箱": "TEU", "个标准货柜": "TEU",
     "hour": "hours", "hours": "hours", "hrs": "hours", "小时": "hours", "个小时": "hours",
     "minutes": "minutes", "分钟": "minutes",
-    "day": "days", "days": "days", "天": "days", "日": "days", "工作日": "days", "个工作日": "days",
+    "day": "days", "days": "days", "working day": "days", "working days": "days", "business days": "days",
+    "business day": "days", "天": "days", "日": "days", "工作日": "days", "个工作日": "days",
     "week": "weeks", "weeks": "weeks", "周": "weeks",
     "month": "months", "months": "months", "个月": "months",
     "year": "years", "years": "years", "年": "years",
@@ -175,7 +184,7 @@ _UNITS = {
     "美元": "USD", "美金": "USD",
     "hk$": "HKD", "hkd": "HKD", "hong kong dollars": "HKD", "hk dollars": "HKD", "港元": "HKD", "港币": "HKD",
     "nt$": "TWD", "twd": "TWD", "new taiwan dollars": "TWD", "nt dollars": "TWD", "新台币": "TWD", "台币": "TWD",
-    "mop": "MOP", "澳门元": "MOP", "澳门币": "MOP",
+    "mop": "MOP", "patacas": "MOP", "澳门元": "MOP", "澳门币": "MOP",
     "eur": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR", "欧元": "EUR",
     "gbp": "GBP", "£": "GBP", "英镑": "GBP", "jpy": "JPY", "日元": "JPY", "韩元": "KRW",
 }
@@ -229,7 +238,7 @@ def find_claims(text: str) -> list[Claim]:
         )
         if claim is not None:
             claims.append(claim)
-    return _bare_whole_numbers_count(_share_across_lists(claims, normalized))
+    return _bare_whole_numbers_count(_unit_from_the_sentence(_share_across_lists(claims, normalized)))
 
 
 def _sentence_ends(text: str) -> list[int]:
@@ -295,7 +304,8 @@ def _read_quantity(match: re.Match, after: str):
     if match["fraction_cn"]:
         return fraction_percent(match["frac_num"], match["frac_den"]), None, "percent", None, False
     if match["tenths_cn"]:
-        return numeral_value(match["tenths"]) * 10, None, "percent", None, bool(match["tenths_approx"])
+        percent = numeral_value(match["tenths"]) * 10 + (5 if match["tenths_half"] else 0)
+        return percent, None, "percent", None, bool(match["tenths_approx"])
     if match["half_cn"]:
         return Decimal(50), None, "percent", None, match["half_cn"] in _AT_LEAST_HALVES
     if match["fraction_en"]:
@@ -303,6 +313,9 @@ def _read_quantity(match: re.Match, after: str):
         percent = english_fraction_percent(None, "half") if half else english_fraction_percent(
             match["en_num"], match["en_den"])
         return percent, None, "percent", None, False
+    if match["words_amount"]:
+        scale = match["words_scale"]
+        return english_number_value(match["en_words"]), scale and scale.lower(), _unit(match["words_unit"]), None, False
     if match["amount"]:
         scale = match["scale_en"] or match["scale_cn"] or match["scale_abbr"]
         unit = _unit(match["currency"] or match["unit_en"] or match["unit_cn"])
@@ -361,6 +374,25 @@ def _share_across_lists(claims: list[Claim], normalized: str) -> list[Claim]:
         if _listed_together(previous, here, normalized) and here.direction is None and previous.direction \
                 and here.unit == previous.unit:
             shared[i] = replace(here, direction=previous.direction, basis=previous.basis)
+    return shared
+
+
+def _unit_from_the_sentence(claims: list[Claim]) -> list[Claim]:
+    """A scaled number without unit takes the unit of the nearest figure of its sentence with the same
+    scale, the last before it or else the first after it.
+
+    "reached 2.63 trillion yuan, of which exports were 2.03 trillion": both yuan;
+    "出口8.12万亿，进口9.05万亿元": both yuan.
+    """
+    shared = list(claims)
+    for i, here in enumerate(shared):
+        if here.kind == "quantity" and here.unit is None and here.scale:
+            alike = [c for c in shared if c.kind == "quantity" and c.sentence == here.sentence
+                     and c.scale == here.scale and c.unit]
+            before = [c for c in alike if c.start < here.start]
+            after = [c for c in alike if c.start > here.start]
+            if before or after:
+                shared[i] = replace(here, unit=(before[-1:] or after)[0].unit)
     return shared
 
 

@@ -24,6 +24,10 @@ _EN_FRACTIONS = {
     "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
 }
 _EN_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "nine": 9}
+_EN_ONES = {word: n for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split()) if n > 1}
+_EN_TENS = {word: 10 * n for n, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +74,14 @@ def fraction_percent(numerator: str, denominator: str) -> Decimal:
     return Decimal(100) * numeral_value(numerator) / numeral_value(denominator)
 
 
+def english_number_value(words: str) -> Decimal:
+    """Value of an English cardinal from two to ninety-nine: "six", "twenty-five"."""
+    tens, _, ones = words.lower().partition("-")
+    if tens in _EN_TENS:
+        return Decimal(_EN_TENS[tens] + (_EN_ONES[ones] if ones else 0))
+    return Decimal(_EN_ONES[tens])
+
+
 def english_fraction_percent(numerator: str | None, denominator: str) -> Decimal:
     """ "one-fifth", "two thirds", "half" as a percentage."""
     count = _EN_NUMERATORS[numerator.lower()] if numerator else 1
@@ -78,3 +90,6 @@ def english_fraction_percent(numerator: str | None, denominator: str) -> Decimal
 
 EN_FRACTION_WORDS = "|".join(sorted(_EN_FRACTIONS, key=len, reverse=True))
 EN_NUMERATOR_WORDS = "|".join(sorted(_EN_NUMERATORS, key=len, reverse=True))
+_SINGLE_DIGITS = "|".join(word for word, n in _EN_ONES.items() if n < 10)
+EN_CARDINAL_WORDS = (f"(?:{'|'.join(_EN_TENS)})(?:-(?:{_SINGLE_DIGITS}))?"
+                     f"|{'|'.join(sorted(_EN_ONES, key=len, reverse=True))}")
