@@ -114,7 +114,8 @@ _CN_AMOUNT = (
     rf"(?<![{_CN_NUMERAL_CHARS}数几上点])(?P<cn_numeral>[{_CN_DIGIT_CHARS}][{_CN_NUMERAL_CHARS}点]{{0,15}})"
     rf"(?P<cn_approx>[多余])?(?P<cn_scale>万亿|亿|万)?(?P<cn_approx_after_scale>[多余])?(?P<cn_unit>{_UNIT_CN})"
 )
-# Fractions in words: 三分之一 and 百分之五 (denominator 分之 numerator), 九成 (tenths), 一半.
+# Fractions in words: 三分之一 and 百分之五 (denominator 分之 numerator), 九成 (tenths), 一半; in English
+# "one-fifth", "a third of" (a fraction spelt with a space needs "of": "a third round" is no fraction), "half of".
 _NOT_AFTER_A_NUMERAL = rf"(?<![0-9.{_CN_NUMERAL_CHARS}])"
 _FRACTION_CN = (
     rf"{_NOT_AFTER_A_NUMERAL}(?P<frac_den>[0-9]+|[{_CN_NUMERAL_CHARS}]+)分之"
@@ -131,7 +132,8 @@ _HALF_AFTER = "|".join(f"(?<={word} )" for word in (
 _NOT_A_HALF_YEAR = "".join(f"(?<!{word} )" for word in ("first", "second", "latter", "other", "last", "this",
                                                         "same", "the", "a"))
 _FRACTION_EN = (
-    rf"(?<![A-Za-z-])(?:(?P<en_num>(?i:{EN_NUMERATOR_WORDS}))[- ](?P<en_den>(?i:{EN_FRACTION_WORDS}))"
+    rf"(?<![A-Za-z-])(?:(?P<en_num>(?i:{EN_NUMERATOR_WORDS}))"
+    rf"(?:-(?P<en_den>(?i:{EN_FRACTION_WORDS}))|{SP}(?P<en_den_spaced>(?i:{EN_FRACTION_WORDS}))(?={SP}+of\b))"
     rf"|(?:{_HALF_AFTER})(?P<half_qualified>half)"
     rf"|{_NOT_A_HALF_YEAR}(?P<half_of>[Hh]alf)(?={SP}+(?:of|the|their|its|all)\b))(?![A-Za-z-])"
 )
@@ -311,7 +313,7 @@ def _read_quantity(match: re.Match, after: str):
     if match["fraction_en"]:
         half = match["half_qualified"] or match["half_of"]
         percent = english_fraction_percent(None, "half") if half else english_fraction_percent(
-            match["en_num"], match["en_den"])
+            match["en_num"], match["en_den"] or match["en_den_spaced"])
         return percent, None, "percent", None, False
     if match["words_amount"]:
         scale = match["words_scale"]

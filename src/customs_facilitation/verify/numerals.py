@@ -81,7 +81,7 @@ def english_number_value(words: str) -> Decimal:
     """Value of an English cardinal from two to ninety-nine: "six", "twenty-five"."""
     tens, _, ones = words.lower().partition("-")
     if tens in _EN_TENS:
-        return Decimal(_EN_TENS[tens] + (_EN_ONES[ones] if ones else 0))
+        return Decimal(_EN_TENS[tens] + ({"one": 1, **_EN_ONES}[ones] if ones else 0))
     return Decimal(_EN_ONES[tens])
 
 
@@ -93,6 +93,6 @@ def english_fraction_percent(numerator: str | None, denominator: str) -> Decimal
 
 EN_FRACTION_WORDS = "|".join(sorted(_EN_FRACTIONS, key=len, reverse=True))
 EN_NUMERATOR_WORDS = "|".join(sorted(_EN_NUMERATORS, key=len, reverse=True))
-_SINGLE_DIGITS = "|".join(word for word, n in _EN_ONES.items() if n < 10)
+_SINGLE_DIGITS = "|".join(["one", *(word for word, n in _EN_ONES.items() if n < 10)])
 EN_CARDINAL_WORDS = (f"(?:{'|'.join(_EN_TENS)})(?:-(?:{_SINGLE_DIGITS}))?"
                      f"|{'|'.join(sorted(_EN_ONES, key=len, reverse=True))}")

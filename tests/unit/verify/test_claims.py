@@ -241,6 +241,9 @@ TOKENS = st.sampled_from(
         " July ", "Sep.", "May", "more than ", "over ", "about ", "超过", "约", "近", "不到",
         "同比增长", "下降", "rose ", "fell by ", "up ", "an increase of ",
         " year-on-year increase", " instances", " pilot cities", " and ", "is",
+        "萬", "億", "個", "增長", "超過", "兩", "成", "半", "一半", "分之", "〔", "〕", "号", "版", "次", "时", ":",
+        "/", "G", "-", "至", "和", "、", "（", "）", "今", "half", "one-fifth", "a third", " of", "twenty", "six",
+        " hours", "bn", "HK$", "CNY", "No. ", "Announcement ", " views", "前", "个月", "新台币", "兆",
     ]
 )
 TEXTS = st.one_of(st.text(), st.lists(TOKENS, max_size=30).map("".join))
