@@ -90,7 +90,7 @@ _SCALE_CN = f"万亿|千亿|百亿|亿|千万|百万|万|千(?![米克瓦伏焦�
 _UNIT_EN = (
     rf"%|percentage{SP}+points?|per{SP}?cent|pct|ppts?|pp|twenty-foot{SP}+equivalent{SP}+units?|TEUs?"
     rf"|hours?|hrs|minutes|(?:working{SP}+|business{SP}+)?days?|weeks?|months?|years?|times|tonnes|tons|kilograms|kg"
-    rf"|yuan|renminbi|RMB|CNY|USD|U\.?S\.?{SP}+dollars|(?:Hong{SP}+Kong|HK){SP}+dollars"
+    rf"|yuan|renminbi|RMB|CNY|USD|(?:US|U\.S\.){SP}+dollars|(?:Hong{SP}+Kong|HK){SP}+dollars"
     rf"|(?:New{SP}+Taiwan|NT){SP}+dollars|dollars|HKD|TWD|patacas|MOP|euros?|EUR"
 )
 _UNIT_CN = (
@@ -339,10 +339,11 @@ def _read_quantity(match: re.Match, after: str):
 
 
 def _unit(word: str | None) -> str | None:
-    """Map a matched unit or currency to its normal name; other Chinese classifiers are "count"."""
+    """Map a matched unit or currency to its normal name; Chinese classifiers (家, 项, 人次) are "count"."""
     if word is None:
         return None
-    return _UNITS.get(" ".join(word.lower().split()), "count")
+    key = " ".join(word.lower().split())
+    return _UNITS.get(key, None if key.isascii() else "count")
 
 
 def _is_a_year(match: re.Match, after: str) -> bool:

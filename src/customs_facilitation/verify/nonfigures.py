@@ -21,7 +21,7 @@ _CN_MONTH_OR_DAY = f"(?:[0-9]{{1,2}}|[{_CN_DIGITS}]{{1,3}})"
 # A year before 月: western, Chinese digits, or a Republic of China year (民国113年 = 2024).
 _CN_YEAR = "(?:(?:19|20)[0-9]{2}|1[01][0-9]|[〇零一二三四五六七八九]{4})年"
 _CN_RANGE = "(?:-|–|—|~|至|到)"
-_CN_DAY = f"{_CN_MONTH_OR_DAY}日(?!内|以内|之内)"
+_CN_DAY = f"{_CN_MONTH_OR_DAY}日(?!内|以内|之内|元)"
 
 DATE = "|".join(
     [
@@ -32,7 +32,7 @@ DATE = "|".join(
         rf"{MONTH},?{SP}+{YEAR}",  # July 2025
         rf"(?:{_CN_YEAR})?{_CN_MONTH_OR_DAY}(?:{_CN_RANGE}{_CN_MONTH_OR_DAY})?月份?"
         rf"(?:{_CN_DAY}(?:{_CN_RANGE}(?:{_CN_MONTH_OR_DAY}月)?{_CN_DAY})?)?",  # 2025年1-6月, 7月3日至5日
-        rf"{_CN_MONTH_OR_DAY}(?:{_CN_RANGE}{_CN_MONTH_OR_DAY})?日(?!内|以内|之内)",  # 18日, 3至5日
+        rf"{_CN_MONTH_OR_DAY}(?:{_CN_RANGE}{_CN_MONTH_OR_DAY})?日(?!内|以内|之内|元)",  # 18日, 3至5日
         rf"[今昨明前]?{SP}*[（(]{SP}*[0-9]{{1,2}}{SP}*[）)]{SP}*日",  # 今（18）日
         "[前第]?[一二三四1-4]季度",  # 一季度, 前三季度
         f"[前首](?:{_CN_MONTH_OR_DAY}|两)个?月",  # 前5个月, 首两个月: a period, not a duration

@@ -192,3 +192,20 @@ def test_abbreviations_end_no_sentence():
     assert claim.sentence == "Trade grew 3%."
     assert _only("See Announcement No. 12 of 2024. Trade grew 3%.", "Announcement No. 12 of 2024").sentence == (
         "See Announcement No. 12 of 2024.")
+
+
+@pytest.mark.parametrize(
+    ("written", "unit"),
+    [("5 percentage points", "percentage_points"), ("5 per cent", "percent"), ("5 pct", "percent"),
+     ("5 ppts", "percentage_points"), ("5 TEUs", "TEU"), ("5 twenty-foot equivalent units", "TEU"),
+     ("5 hrs", "hours"), ("5 minutes", "minutes"), ("5 business days", "days"), ("5 weeks", "weeks"),
+     ("5 months", "months"), ("5 years", "years"), ("5 times", "times"), ("5 tons", "tonnes"),
+     ("5 kilograms", "kg"), ("5 renminbi", "CNY"), ("5 US dollars", "USD"), ("5 U.S. dollars", "USD"),
+     ("5 Hong Kong dollars", "HKD"), ("5 NT dollars", "TWD"), ("5 New Taiwan dollars", "TWD"),
+     ("5 patacas", "MOP"), ("5 euros", "EUR"), ("€5", "EUR"), ("£5", "GBP"), ("¥5", "CNY"),
+     ("5美金", "USD"), ("5澳门币", "MOP"), ("5日元", "JPY"), ("5英镑", "GBP"), ("5元人民币", "CNY"),
+     ("5个标准箱", "TEU"), ("5周", "weeks"), ("5分钟", "minutes"), ("5公斤", "kg"), ("5人次", "count"),
+     ("5架次", "count"), ("5支", "count")],
+)
+def test_every_written_unit_has_its_name(written, unit):
+    assert [(c.text, c.unit) for c in find_claims(written)] == [(written, unit)]
