@@ -193,6 +193,7 @@ _UNITS = {
 # "一个", "一批", "一年": the Chinese indefinite article, not a figure.
 _ARTICLE_UNITS = {"count", "years", "months", "weeks", "days"}
 _AT_LEAST_HALVES = {"过半", "逾半", "超半"}
+_DOLLARS_CALLED_YUAN = {"HKD", "TWD", "MOP"}  # 元 is also the word for these currencies
 _LIST_SEPARATOR = re.compile(rf"{SP}*(?:、|,|，|和|与|及|以及|或|至|到|-|–|—|~|/|(?:,?{SP}*)(?:and|or|to)){SP}*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|[。！？；][”’」』）)]*|\n")
 _WORD_BEFORE_A_STOP = re.compile(r"([A-Za-z.]+)\.$")
@@ -385,7 +386,8 @@ def _unit_from_the_sentence(claims: list[Claim]) -> list[Claim]:
     scale, the last before it or else the first after it.
 
     "reached 2.63 trillion yuan, of which exports were 2.03 trillion": both yuan;
-    "出口8.12万亿，进口9.05万亿元": both yuan.
+    "出口8.12万亿，进口9.05万亿元": both yuan. A bare 元 after a Hong Kong, Taiwan or Macao dollar
+    figure in the sentence is that currency: "由新台币2,000元调整为3,000元".
     """
     shared = list(claims)
     for i, here in enumerate(shared):
@@ -396,6 +398,10 @@ def _unit_from_the_sentence(claims: list[Claim]) -> list[Claim]:
             after = [c for c in alike if c.start > here.start]
             if before or after:
                 shared[i] = replace(here, unit=(before[-1:] or after)[0].unit)
+        elif here.unit == "CNY" and here.text.endswith("元") and "人民" not in here.text:
+            dollars = [c.unit for c in shared[:i] if c.sentence == here.sentence and c.unit in _DOLLARS_CALLED_YUAN]
+            if dollars:
+                shared[i] = replace(here, unit=dollars[-1])
     return shared
 
 

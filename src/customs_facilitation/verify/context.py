@@ -108,6 +108,11 @@ def count_noun(after: str) -> str | None:
 
 
 def names_a_year(after: str) -> bool:
-    """Whether a year-like number ("2025", "2000") stands as a year, not as a count of a noun."""
+    """Whether a year-like number ("2025", "2000") stands as a year, not as a count of a noun.
+
+    It is a count before a plural noun ("2000 enterprises"), but not before a verb ("2025 marks")
+    or a name ("Copyright 2026 Reuters").
+    """
     noun = count_noun(after)
-    return noun is None or not noun.endswith("s") or noun.lower() in _VERBS_AFTER_A_YEAR
+    return (noun is None or not noun.endswith("s") or noun[0].isupper()
+            or noun.lower() in _VERBS_AFTER_A_YEAR)

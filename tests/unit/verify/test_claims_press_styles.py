@@ -167,6 +167,12 @@ def test_a_change_word_applies_to_the_whole_list():
         ("实行7×24小时通关。", "7×24", "label"),
         ("See http://example.org/a/9713.html now.", "http://example.org/a/9713.html", "label"),
         ("Posted on 14 January 2026 | 2,318 views", "2,318 views", "label"),
+        ("發布日期：2026年1月14日　瀏覽人次：1,532", "瀏覽人次：1,532", "label"),
+        ("地址：北京 邮编：100730", "邮编：100730", "label"),
+        ("Call +86 10 6519 4114 now.", "+86 10 6519 4114", "label"),
+        ("Updated 11:45 AM GMT+8 | 3 min read", "11:45 AM GMT+8", "time"),
+        ("Updated 11:45 AM GMT+8 | 3 min read", "3 min read", "label"),
+        ("Call the 24/7 hotline.", "24/7", "label"),
     ],
 )
 def test_dates_times_labels_and_document_numbers_are_their_own_kinds(text, matched, kind):
@@ -175,9 +181,16 @@ def test_dates_times_labels_and_document_numbers_are_their_own_kinds(text, match
 
 
 def test_a_year_is_a_year_unless_it_counts_something():
-    found = find_claims("In 2025 some 2000 enterprises joined; 2025 marks a decade.")
+    found = find_claims("In 2025 some 2000 enterprises joined; 2025 marks a decade. Copyright 2026 Reuters.")
     assert [(c.text, c.kind, c.noun) for c in found] == [
-        ("2025", "year", None), ("2000", "quantity", "enterprises"), ("2025", "year", None)]
+        ("2025", "year", None), ("2000", "quantity", "enterprises"), ("2025", "year", None),
+        ("2026", "year", None)]
+
+
+def test_a_bare_yuan_after_a_taiwan_dollar_figure_is_taiwan_dollars():
+    found = find_claims("門檻由新台幣2,000元調整為3,000元，另收人民幣50元。")
+    assert [c.unit for c in found] == ["TWD", "TWD", "CNY"]
+    assert [c.unit for c in find_claims("總值約21億元。")] == ["CNY"]  # no context: the mainland reading
 
 
 def test_change_basis_is_read_where_the_words_say():
