@@ -82,10 +82,10 @@ class Claim:
 _ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 _CN_DIGIT_CHARS = "零〇一二两三四五六七八九十"
 _CN_NUMERAL_CHARS = _CN_DIGIT_CHARS + "百千万亿"
-_CN_CURRENCIES = "美元|美金|港元|港币|澳门元|澳门币|新台币|台币|日元|欧元|英镑|韩元|元人民币|元"
+_CN_CURRENCIES = "美元|美金|港元|港币|澳门元|澳门币|新台币|台币|日元|欧元|英镑|韩元|元人民币|元|人民币"
 
 _CURRENCY = r"(?<![A-Za-z])(?:RMB|CNY|USD|US\$|HK\$|HKD|NT\$|TWD|MOP|EUR|GBP|JPY|€|£|\$|¥)|人民币|新台币|港币"
-_SCALE_EN = "thousand|million|billion|trillion|bn|trn|tn|mln|mn"
+_SCALE_EN = "thousand|million|billion|trillion|bn|bln|trn|trln|tn|mln|mn"
 _SCALE_CN = f"万亿|千亿|百亿|亿|千万|百万|万|千(?![米克瓦伏焦卡帕])|兆(?={_CN_CURRENCIES})"
 _UNIT_EN = (
     rf"%|percentage{SP}+points?|per{SP}?cent|pct|ppts?|pp|twenty-foot{SP}+equivalent{SP}+units?|TEUs?"
@@ -99,7 +99,7 @@ _UNIT_CN = (
     "|人次|架次|艘次|车次|航次|批次|班次|列次|[个家项条次批种类名人位所座艘架列件票份台辆套款户单箱宗起支]"
 )
 _AMOUNT = (
-    rf"(?:(?P<currency>{_CURRENCY}){SP}?)?(?P<arabic>{_ARABIC})(?P<approx>[多余])?"
+    rf"(?P<minus>(?<![0-9A-Za-z.,])[-−])?(?:(?P<currency>{_CURRENCY}){SP}?)?(?P<arabic>{_ARABIC})(?P<approx>[多余])?"
     rf"(?:{SP}*(?P<scale_en>{_SCALE_EN})(?![A-Za-z])|(?P<scale_cn>{_SCALE_CN})"
     r"|(?(currency)(?P<scale_abbr>[mk])(?![A-Za-z])|(?!)))?"
     rf"(?P<approx_after_scale>[多余])?"
@@ -157,10 +157,11 @@ _SCALES = {
     "百万": ("million", 6),
     "千万": ("ten_million", 7),
     "亿": ("hundred_million", 8),
-    "billion": ("billion", 9), "bn": ("billion", 9),
+    "billion": ("billion", 9), "bn": ("billion", 9), "bln": ("billion", 9),
     "百亿": ("ten_billion", 10),
     "千亿": ("hundred_billion", 11),
-    "trillion": ("trillion", 12), "tn": ("trillion", 12), "trn": ("trillion", 12), "万亿": ("trillion", 12),
+    "trillion": ("trillion", 12), "tn": ("trillion", 12), "trn": ("trillion", 12), "trln": ("trillion", 12),
+    "万亿": ("trillion", 12),
     "兆": ("trillion", 12),
 }
 _UNITS = {
@@ -194,7 +195,11 @@ _UNITS = {
 _ARTICLE_UNITS = {"count", "years", "months", "weeks", "days"}
 _AT_LEAST_HALVES = {"过半", "逾半", "超半"}
 _DOLLARS_CALLED_YUAN = {"HKD", "TWD", "MOP"}  # 元 is also the word for these currencies
-_LIST_SEPARATOR = re.compile(rf"{SP}*(?:、|,|，|和|与|及|以及|或|至|到|-|–|—|~|/|(?:,?{SP}*)(?:and|or|to)){SP}*")
+# Between the numbers of a list (normalized text: a Chinese full-width comma is a bare ",").
+_JOINERS = rf"、|和|与|及|以及|或|至|到|-|–|—|~|/|(?:,?{SP}*)(?:and|or|to)"
+_LIST_SEPARATOR = re.compile(rf"{SP}*(?:{_JOINERS}|,){SP}*")
+# A change word reaches along a list, but not past a Chinese comma, which starts a new clause.
+_CHANGE_LIST_SEPARATOR = re.compile(rf"{SP}*(?:{_JOINERS}|,{SP}+){SP}*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|[。！？；][”’」』）)]*|\n")
 _WORD_BEFORE_A_STOP = re.compile(r"([A-Za-z.]+)\.$")
 # A full stop after these ends no sentence: "Announcement No. 12", "Jan. 14", "U.S. dollars".
@@ -278,7 +283,7 @@ def _build_claim(match: re.Match, text: str, sentence: str, before: str, after: 
         return _not_a_figure("year", match["cn_numeral"], position)
     name, power = _SCALES[scale] if scale else (None, 0)
     qualifier, before = ("at_least", before) if at_least else context.qualifier(before, after)
-    direction = context.direction(before, after, unit)
+    direction = "decrease" if kind == "amount" and match["minus"] else context.direction(before, after, unit)
     return Claim(
         kind="quantity",
         value=float(number.scaleb(power)),
@@ -375,8 +380,8 @@ def _share_across_lists(claims: list[Claim], normalized: str) -> list[Claim]:
             shared[i] = replace(here, unit=following.unit, scale=scale, value=value)
     for i in range(1, len(shared)):
         previous, here = shared[i - 1], shared[i]
-        if _listed_together(previous, here, normalized) and here.direction is None and previous.direction \
-                and here.unit == previous.unit:
+        if _listed_together(previous, here, normalized, _CHANGE_LIST_SEPARATOR) and here.direction is None \
+                and previous.direction and here.unit == previous.unit:
             shared[i] = replace(here, direction=previous.direction, basis=previous.basis)
     return shared
 
@@ -405,9 +410,9 @@ def _unit_from_the_sentence(claims: list[Claim]) -> list[Claim]:
     return shared
 
 
-def _listed_together(first: Claim, second: Claim, normalized: str) -> bool:
+def _listed_together(first: Claim, second: Claim, normalized: str, separator: re.Pattern = _LIST_SEPARATOR) -> bool:
     return (first.kind == second.kind == "quantity"
-            and _LIST_SEPARATOR.fullmatch(normalized[first.end : second.start]) is not None)
+            and separator.fullmatch(normalized[first.end : second.start]) is not None)
 
 
 def _bare_whole_numbers_count(claims: list[Claim]) -> list[Claim]:

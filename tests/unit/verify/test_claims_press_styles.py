@@ -79,6 +79,9 @@ def test_traditional_spans_index_the_original_text():
         ("Tariff relief covers HK$1.2bn of goods.", "HK$1.2bn", 1.2e9, "HKD", "exact"),
         ("It was worth US$387.3 billion.", "US$387.3 billion", 387.3e9, "USD", "exact"),
         ("Exports hit CNY 9.11 tn.", "CNY 9.11 tn", 9.11e12, "CNY", "exact"),
+        ("The surplus was $1.19 trln.", "$1.19 trln", 1.19e12, "USD", "exact"),
+        ("Imports were 3.2 bln yuan.", "3.2 bln yuan", 3.2e9, "CNY", "exact"),
+        ("进口2.5亿人民币。", "2.5亿人民币", 2.5e8, "CNY", "exact"),
         ("Customs in over 230 countries and regions joined.", "230", 230, "count", "at_least"),
         ("It has registered more than 650,000.", "650,000", 650000, "count", "at_least"),
         ("No fewer than 40 ports joined.", "40", 40, "count", "at_least"),
@@ -122,9 +125,18 @@ def test_a_unit_written_once_applies_to_the_whole_list(text, expected):
     assert found == expected
 
 
-def test_a_change_word_applies_to_the_whole_list():
-    found = find_claims("出口和进口分别增长3.2%、4.5%和5.1%。")
-    assert [c.direction for c in found] == ["increase"] * 3
+@pytest.mark.parametrize(
+    ("text", "directions"),
+    [
+        ("出口和进口分别增长3.2%、4.5%和5.1%。", ["increase"] * 3),
+        ("Exports rose 3.2%, 4.5% and 5.1%.", ["increase"] * 3),
+        ("下降3至5个百分点。", ["decrease"] * 2),
+        ("增速为-3.2%，另有3%持平。", ["decrease", None]),  # a Chinese comma starts a new clause
+        ("A change of −0.4% was seen.", ["decrease"]),
+    ],
+)
+def test_a_change_applies_along_a_list(text, directions):
+    assert [c.direction for c in find_claims(text)] == directions
 
 
 @pytest.mark.parametrize(
