@@ -25,15 +25,15 @@ from decimal import Decimal
 
 from . import context
 from .nonfigures import NON_FIGURES, SP
-from .numerals import (
-    EN_CARDINAL_WORDS,
-    EN_FRACTION_WORDS,
-    EN_NUMERATOR_WORDS,
-    english_fraction_percent,
-    english_number_value,
-    fraction_percent,
-    normalize,
-    numeral_value,
+from .numerals import english_fraction_percent, english_number_value, fraction_percent, normalize, numeral_value
+from .quantities import (
+    ARTICLE_UNITS,
+    AT_LEAST_HALVES,
+    CN_NUMERAL_CHARS,
+    DOLLARS_CALLED_YUAN,
+    QUANTITIES,
+    SCALES,
+    unit_name,
 )
 
 
@@ -79,123 +79,14 @@ class Claim:
     sentence: str
 
 
-_ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
-_CN_DIGIT_CHARS = "零〇一二两三四五六七八九十"
-_CN_NUMERAL_CHARS = _CN_DIGIT_CHARS + "百千万亿"
-_CN_CURRENCIES = "美元|美金|港元|港币|澳门元|澳门币|新台币|台币|日元|欧元|英镑|韩元|元人民币|元|人民币"
-
-_CURRENCY = r"(?<![A-Za-z])(?:RMB|CNY|USD|US\$|HK\$|HKD|NT\$|TWD|MOP|EUR|GBP|JPY|€|£|\$|¥)|人民币|新台币|港币"
-_SCALE_EN = "thousand|million|billion|trillion|bn|bln|trn|trln|tn|mln|mn"
-_SCALE_CN = f"万亿|千亿|百亿|亿|千万|百万|万|千(?![米克瓦伏焦卡帕])|兆(?={_CN_CURRENCIES})"
-_UNIT_EN = (
-    rf"%|percentage{SP}+points?|per{SP}?cent|pct|ppts?|pp|twenty-foot{SP}+equivalent{SP}+units?|TEUs?"
-    rf"|hours?|hrs|minutes|(?:working{SP}+|business{SP}+)?days?|weeks?|months?|years?|times|tonnes|tons|kilograms|kg"
-    rf"|yuan|renminbi|RMB|CNY|USD|(?:US|U\.S\.){SP}+dollars|(?:Hong{SP}+Kong|HK){SP}+dollars"
-    rf"|(?:New{SP}+Taiwan|NT){SP}+dollars|dollars|HKD|TWD|patacas|MOP|euros?|EUR"
-)
-_UNIT_CN = (
-    f"个百分点|百分点|个?标准箱|个?标箱|个?标准货柜|{_CN_CURRENCIES}|个工作日|工作日|个小时|小时|分钟|个月"
-    "|周(?!年)|天|日(?=内|以内|之内)|年|倍|公吨|吨|公斤|千克"
-    "|人次|架次|艘次|车次|航次|批次|班次|列次|[个家项条次批种类名人位所座艘架列件票份台辆套款户单箱宗起支]"
-)
-_AMOUNT = (
-    rf"(?P<minus>(?<![0-9A-Za-z.,])[-−])?(?:(?P<currency>{_CURRENCY}){SP}?)?(?P<arabic>{_ARABIC})(?P<approx>[多余])?"
-    rf"(?:{SP}*(?P<scale_en>{_SCALE_EN})(?![A-Za-z])|(?P<scale_cn>{_SCALE_CN})"
-    r"|(?(currency)(?P<scale_abbr>[mk])(?![A-Za-z])|(?!)))?"
-    rf"(?P<approx_after_scale>[多余])?"
-    rf"(?:(?:{SP}*|-)(?P<unit_en>{_UNIT_EN})(?![A-Za-z])|(?P<unit_cn>{_UNIT_CN}))?"
-)
-# English cardinals in words count only before a unit of measure: "six hours", "three million tonnes".
-_WORDS_AMOUNT = (
-    rf"(?<![A-Za-z-])(?P<en_words>(?i:{EN_CARDINAL_WORDS}))(?:{SP}+(?P<words_scale>{_SCALE_EN}))?"
-    rf"(?:{SP}+|-)(?P<words_unit>{_UNIT_EN})(?![A-Za-z])"
-)
-_CN_AMOUNT = (
-    rf"(?<![{_CN_NUMERAL_CHARS}数几上点])(?P<cn_numeral>[{_CN_DIGIT_CHARS}][{_CN_NUMERAL_CHARS}点]{{0,15}})"
-    rf"(?P<cn_approx>[多余])?(?P<cn_scale>万亿|亿|万)?(?P<cn_approx_after_scale>[多余])?(?P<cn_unit>{_UNIT_CN})"
-)
-# Fractions in words: 三分之一 and 百分之五 (denominator 分之 numerator), 九成 (tenths), 一半; in English
-# "one-fifth", "a third of" (a fraction spelt with a space needs "of": "a third round" is no fraction), "half of".
-_NOT_AFTER_A_NUMERAL = rf"(?<![0-9.{_CN_NUMERAL_CHARS}])"
-_FRACTION_CN = (
-    rf"{_NOT_AFTER_A_NUMERAL}(?P<frac_den>[0-9]+|[{_CN_NUMERAL_CHARS}]+)分之"
-    rf"(?P<frac_num>[0-9]+(?:\.[0-9]+)?|[{_CN_DIGIT_CHARS}百点]+)"
-)
-_TENTHS_CN = (
-    rf"{_NOT_AFTER_A_NUMERAL}(?P<tenths>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十])成(?P<tenths_half>半)?"
-    "(?P<tenths_approx>多)?"
-    "(?![员本果功为立交效绩品不型长熟就])"
-)
-_HALF_CN = "(?P<half_cn>一半|过半|逾半|超半|半数)"
-_HALF_AFTER = "|".join(f"(?<={word} )" for word in (
-    "than", "[Oo]ver", "[Nn]early", "[Aa]lmost", "[Aa]bout", "[Aa]round", "[Rr]oughly", "[Ss]ome", "[Uu]nder"))
-_NOT_A_HALF_YEAR = "".join(f"(?<!{word} )" for word in ("first", "second", "latter", "other", "last", "this",
-                                                        "same", "the", "a"))
-_FRACTION_EN = (
-    rf"(?<![A-Za-z-])(?:(?P<en_num>(?i:{EN_NUMERATOR_WORDS}))"
-    rf"(?:-(?P<en_den>(?i:{EN_FRACTION_WORDS}))|{SP}(?P<en_den_spaced>(?i:{EN_FRACTION_WORDS}))(?={SP}+of\b))"
-    rf"|(?:{_HALF_AFTER})(?P<half_qualified>half)"
-    rf"|{_NOT_A_HALF_YEAR}(?P<half_of>[Hh]alf)(?={SP}+(?:of|the|their|its|all)\b))(?![A-Za-z-])"
-)
-
 # Alternatives are tried in this order at each position; finditer keeps the matches
 # leftmost-first and non-overlapping.
-_CLAIM = re.compile(
-    "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in NON_FIGURES.items())
-    + rf"|(?P<fraction_cn>{_FRACTION_CN})|(?P<tenths_cn>{_TENTHS_CN})|{_HALF_CN}|(?P<fraction_en>{_FRACTION_EN})"
-    rf"|(?P<amount>{_AMOUNT})|(?P<words_amount>{_WORDS_AMOUNT})|(?P<cn_amount>{_CN_AMOUNT})"
-)
+_CLAIM = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in {**NON_FIGURES, **QUANTITIES}.items()))
 
-_NUMERAL = re.compile(f"[0-9]+|[{_CN_NUMERAL_CHARS}]+")
+_NUMERAL = re.compile(f"[0-9]+|[{CN_NUMERAL_CHARS}]+")
 _YEAR_NUMERAL = re.compile("(?:19|20)[0-9]{2}|(?:一九|二[〇零])[〇零一二三四五六七八九]{2}")
 _TRAILING_CN_SCALE = re.compile("(万亿|亿|万)$")
 
-_SCALES = {
-    "thousand": ("thousand", 3), "k": ("thousand", 3), "千": ("thousand", 3),
-    "万": ("ten_thousand", 4),
-    "million": ("million", 6), "mn": ("million", 6), "mln": ("million", 6), "m": ("million", 6),
-    "百万": ("million", 6),
-    "千万": ("ten_million", 7),
-    "亿": ("hundred_million", 8),
-    "billion": ("billion", 9), "bn": ("billion", 9), "bln": ("billion", 9),
-    "百亿": ("ten_billion", 10),
-    "千亿": ("hundred_billion", 11),
-    "trillion": ("trillion", 12), "tn": ("trillion", 12), "trn": ("trillion", 12), "trln": ("trillion", 12),
-    "万亿": ("trillion", 12),
-    "兆": ("trillion", 12),
-}
-_UNITS = {
-    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
-    "percentage point": "percentage_points", "percentage points": "percentage_points", "pp": "percentage_points",
-    "ppt": "percentage_points", "ppts": "percentage_points", "个百分点": "percentage_points",
-    "百分点": "percentage_points",
-    "teu": "TEU", "teus": "TEU", "twenty-foot equivalent unit": "TEU", "twenty-foot equivalent units": "TEU",
-    "标箱": "TEU", "标准箱": "TEU", "标准货柜": "TEU", "个标箱": "TEU", "个标准箱": "TEU", "个标准货柜": "TEU",
-    "hour": "hours", "hours": "hours", "hrs": "hours", "小时": "hours", "个小时": "hours",
-    "minutes": "minutes", "分钟": "minutes",
-    "day": "days", "days": "days", "working day": "days", "working days": "days", "business days": "days",
-    "business day": "days", "天": "days", "日": "days", "工作日": "days", "个工作日": "days",
-    "week": "weeks", "weeks": "weeks", "周": "weeks",
-    "month": "months", "months": "months", "个月": "months",
-    "year": "years", "years": "years", "年": "years",
-    "times": "times", "倍": "times",
-    "tonnes": "tonnes", "tons": "tonnes", "吨": "tonnes", "公吨": "tonnes",
-    "kilograms": "kg", "kg": "kg", "公斤": "kg", "千克": "kg",
-    "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY", "¥": "CNY", "元": "CNY", "人民币": "CNY",
-    "元人民币": "CNY",
-    "$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD",
-    "美元": "USD", "美金": "USD",
-    "hk$": "HKD", "hkd": "HKD", "hong kong dollars": "HKD", "hk dollars": "HKD", "港元": "HKD", "港币": "HKD",
-    "nt$": "TWD", "twd": "TWD", "new taiwan dollars": "TWD", "nt dollars": "TWD", "新台币": "TWD", "台币": "TWD",
-    "mop": "MOP", "patacas": "MOP", "澳门元": "MOP", "澳门币": "MOP",
-    "eur": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR", "欧元": "EUR",
-    "gbp": "GBP", "£": "GBP", "英镑": "GBP", "jpy": "JPY", "日元": "JPY", "韩元": "KRW",
-}
-# "一个", "一批", "一年": the Chinese indefinite article, not a figure.
-_ARTICLE_UNITS = {"count", "years", "months", "weeks", "days"}
-_AT_LEAST_HALVES = {"过半", "逾半", "超半"}
-_DOLLARS_CALLED_YUAN = {"HKD", "TWD", "MOP"}  # 元 is also the word for these currencies
-# Between the numbers of a list (normalized text: a Chinese full-width comma is a bare ",").
 _JOINERS = rf"、|和|与|及|以及|或|至|到|-|–|—|~|/|(?:,?{SP}*)(?:and|or|to)"
 _LIST_SEPARATOR = re.compile(rf"{SP}*(?:{_JOINERS}|,){SP}*")
 # A change word reaches along a list, but not past a Chinese comma, which starts a new clause.
@@ -281,7 +172,7 @@ def _build_claim(match: re.Match, text: str, sentence: str, before: str, after: 
     if kind == "cn_amount" and match["cn_numeral"] != "一" and _YEAR_NUMERAL.fullmatch(match["cn_numeral"]) \
             and unit == "years":
         return _not_a_figure("year", match["cn_numeral"], position)
-    name, power = _SCALES[scale] if scale else (None, 0)
+    name, power = SCALES[scale] if scale else (None, 0)
     qualifier, before = ("at_least", before) if at_least else context.qualifier(before, after)
     direction = "decrease" if kind == "amount" and match["minus"] else context.direction(before, after, unit)
     return Claim(
@@ -315,18 +206,18 @@ def _read_quantity(match: re.Match, after: str):
         percent = numeral_value(match["tenths"]) * 10 + (5 if match["tenths_half"] else 0)
         return percent, None, "percent", None, bool(match["tenths_approx"])
     if match["half_cn"]:
-        return Decimal(50), None, "percent", None, match["half_cn"] in _AT_LEAST_HALVES
+        return Decimal(50), None, "percent", None, match["half_cn"] in AT_LEAST_HALVES
     if match["fraction_en"]:
         half = match["half_qualified"] or match["half_of"]
         percent = english_fraction_percent(None, "half") if half else english_fraction_percent(
             match["en_num"], match["en_den"] or match["en_den_spaced"])
         return percent, None, "percent", None, False
     if match["words_amount"]:
-        scale = match["words_scale"]
-        return english_number_value(match["en_words"]), scale and scale.lower(), _unit(match["words_unit"]), None, False
+        scale, unit = match["words_scale"], unit_name(match["words_unit"])
+        return english_number_value(match["en_words"]), scale and scale.lower(), unit, None, False
     if match["amount"]:
         scale = match["scale_en"] or match["scale_cn"] or match["scale_abbr"]
-        unit = _unit(match["currency"] or match["unit_en"] or match["unit_cn"])
+        unit = unit_name(match["currency"] or match["unit_en"] or match["unit_cn"])
         noun = match["unit_cn"] if unit == "count" else None
         if unit is None:
             noun = context.count_noun(after)
@@ -337,19 +228,11 @@ def _read_quantity(match: re.Match, after: str):
     trailing = _TRAILING_CN_SCALE.search(numeral)
     if not scale and trailing and trailing.start():
         numeral, scale = numeral[: trailing.start()], trailing[1]
-    unit = _unit(match["cn_unit"])
-    if numeral == "一" and not scale and unit in _ARTICLE_UNITS:
+    unit = unit_name(match["cn_unit"])
+    if numeral == "一" and not scale and unit in ARTICLE_UNITS:
         return None
     at_least = bool(match["cn_approx"] or match["cn_approx_after_scale"])
     return numeral_value(numeral), scale, unit, match["cn_unit"] if unit == "count" else None, at_least
-
-
-def _unit(word: str | None) -> str | None:
-    """Map a matched unit or currency to its normal name; Chinese classifiers (家, 项, 人次) are "count"."""
-    if word is None:
-        return None
-    key = " ".join(word.lower().split())
-    return _UNITS.get(key, None if key.isascii() else "count")
 
 
 def _is_a_year(match: re.Match, after: str) -> bool:
@@ -375,7 +258,7 @@ def _share_across_lists(claims: list[Claim], normalized: str) -> list[Claim]:
             scale, power = here.scale, 0
             if scale is None and following.scale:
                 scale = following.scale
-                power = next(p for name, p in _SCALES.values() if name == scale)
+                power = next(p for name, p in SCALES.values() if name == scale)
             value = float(Decimal(repr(here.number)).scaleb(power)) if power else here.value
             shared[i] = replace(here, unit=following.unit, scale=scale, value=value)
     for i in range(1, len(shared)):
@@ -404,7 +287,7 @@ def _unit_from_the_sentence(claims: list[Claim]) -> list[Claim]:
             if before or after:
                 shared[i] = replace(here, unit=(before[-1:] or after)[0].unit)
         elif here.unit == "CNY" and here.text.endswith("元") and "人民" not in here.text:
-            dollars = [c.unit for c in shared[:i] if c.sentence == here.sentence and c.unit in _DOLLARS_CALLED_YUAN]
+            dollars = [c.unit for c in shared[:i] if c.sentence == here.sentence and c.unit in DOLLARS_CALLED_YUAN]
             if dollars:
                 shared[i] = replace(here, unit=dollars[-1])
     return shared
