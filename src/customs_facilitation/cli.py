@@ -65,26 +65,74 @@ def audit(args) -> int:
 
 
 def claims(args) -> int:
-    """List the numeric claims of a text file as a table, marking those already curated."""
-    import pandas as pd
-
-    from .verify.audit import curated_matches
-    from .verify.claims import find_claims
-
+    """List the numeric claims of a text file, marking those already curated; or draft observation rows."""
     try:
         text = Path(args.file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         print(f"{args.file}: cannot read as UTF-8 text: {error}", file=sys.stderr)
         return 2
+    if args.draft:
+        return _draft(text, args)
+    from .verify import listing
+    from .verify.audit import curated_matches
+    from .verify.claims import find_claims
+
     found = find_claims(text)
+    curated_as = curated_matches(found, args.data_dir)
+    if args.format != "table":
+        records = listing.machine_records(text, found, curated_as)
+        _write_or_print(listing.as_csv(records) if args.format == "csv" else listing.as_json(records), args.out)
+        return 0
     if not found:
         print("no numeric claims found")
         return 0
-    table = pd.DataFrame([{"text": c.text, "value": c.value, "unit": c.unit, "qualifier": c.qualifier,
-                           "direction": c.direction, "start": c.start} for c in found])
-    table["curated_as"] = curated_matches(found, args.data_dir)
+    table = listing.readable_table(text, found, curated_as)
     print_table(table)
-    print(f"{len(table)} claims, {(table['curated_as'] != '').sum()} matching a curated figure")
+    figures = table["kind"] == "quantity"
+    print(f"{len(table)} claims, {figures.sum()} of them figures, {(table['curated_as'] != '').sum()} "
+          "matching a curated figure")
+    return 0
+
+
+def _draft(text: str, args) -> int:
+    """Write candidate observations.csv rows for the figures of a text its source has not accounted for."""
+    from .data.package import load_package
+    from .verify.drafts import draft_observations
+
+    if not args.source:
+        print("claims --draft needs --source SOURCE_ID (the text's row in sources.csv)", file=sys.stderr)
+        return 2
+    if args.source not in set(load_package(args.data_dir)["sources"]["source_id"]):
+        print(f"note: {args.source} is not in sources.csv yet; add it before pasting these rows", file=sys.stderr)
+    rows = draft_observations(text, args.source, args.data_dir)
+    _write_or_print(rows.to_csv(index=False), args.out)
+    print(f"{len(rows)} draft rows for {args.source}: fill observation_id, indicator_id, period_start and "
+          "period_end, and check each against its sentence (in note)", file=sys.stderr)
+    return 0
+
+
+def _write_or_print(text: str, out: str | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        from .files import write_atomically
+
+        write_atomically(Path(out), text)
+
+
+def claims_score(args) -> int:
+    """Score the claims finder on a labelled corpus and list what it misread."""
+    from .verify.scoring import CorpusError, read_corpus, score_claims
+
+    try:
+        score = score_claims(read_corpus(args.corpus))
+    except CorpusError as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(score.summary())
+    if score.misses:
+        print("misread:")
+        print("\n".join(f"  {miss}" for miss in score.misses))
     return 0
 
 
@@ -169,10 +217,20 @@ def build_parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=text, description=text)
         _add_data_dir(command)
         command.set_defaults(run=run)
-    command = commands.add_parser("claims", help="list the numeric claims of a text file, marking curated ones")
+    command = commands.add_parser("claims", help="list the numeric claims of a text file, marking curated ones; "
+                                                 "or draft observation rows from it")
     command.add_argument("file", help="a UTF-8 text file (a press release, an article)")
+    command.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                         help="table: values as people write them; csv or json: every field, for scripts")
+    command.add_argument("--draft", action="store_true",
+                         help="write candidate observations.csv rows for the figures not yet curated or excluded")
+    command.add_argument("--source", metavar="SOURCE_ID", help="with --draft: the text's source_id")
+    command.add_argument("--out", metavar="FILE", help="write csv, json or the draft to FILE (default: stdout)")
     _add_data_dir(command)
     command.set_defaults(run=claims)
+    command = commands.add_parser("claims-score", help="score the claims finder on a labelled corpus (JSON)")
+    command.add_argument("corpus", help="e.g. tests/unit/verify/claims_corpus.json")
+    command.set_defaults(run=claims_score)
     command = commands.add_parser("bundle", help="write the citable data bundle (a zip)")
     command.add_argument("out", nargs="?", default="build/customs-facilitation-data.zip", help="the zip to write")
     _add_data_dir(command)

@@ -43,7 +43,7 @@ def test_the_console_script_offers_every_command():
     script = Path(sys.executable).parent / "customs-facilitation"
     done = subprocess.run([str(script), "--help"], capture_output=True, text=True)
     assert done.returncode == 0
-    for command in ("validate", "check", "audit", "claims", "bundle", "refresh", "report"):
+    for command in ("validate", "check", "audit", "claims", "claims-score", "bundle", "refresh", "report"):
         assert command in done.stdout
     steps = subprocess.run([str(script), "report", "--help"], capture_output=True, text=True).stdout
     for step in ("list", "check", "run", "index", "build"):

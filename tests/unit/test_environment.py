@@ -29,6 +29,16 @@ def test_environment_yml_agrees_with_the_lock():
         assert locked == version, f"environment.yml pins {package}={version}, requirements.lock {locked}"
 
 
+def test_environment_yml_pip_section_agrees_with_the_lock():
+    env = yaml.safe_load((REPO_DIR / "environment.yml").read_text(encoding="utf-8"))
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    pins = lock_pins()
+    for requirement in [p for p in pip if "==" in p]:
+        package, version = requirement.split("==")
+        locked = pins.get(re.sub(r"[-_.]+", "-", package).lower())
+        assert locked == version, f"environment.yml's pip section pins {requirement}, requirements.lock {locked}"
+
+
 def test_each_lock_holds_the_pins_of_its_environment():
     extras = tomllib.loads((REPO_DIR / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     lab_extra = extras["optional-dependencies"].pop("lab")

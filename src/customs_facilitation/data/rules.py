@@ -139,10 +139,19 @@ def pilot_city_problems(cities: pd.DataFrame, observations: pd.DataFrame) -> lis
     return problems
 
 
+def exclusion_problems(exclusions: pd.DataFrame) -> list[Problem]:
+    """An exclusion without a text covers every number of a kind, so its reason must name a kind."""
+    every_number = exclusions["text"].isna() & (exclusions["reason"] == "not_tracked")
+    return _flag("claim_exclusions.csv", exclusions, every_number,
+                 "reason", "excludes every number of the paragraph or text (text is empty); name the kind "
+                           "to exclude (date, time, year, ordinal, label, document_number) or give the text")
+
+
 def rule_problems(tables: dict[str, pd.DataFrame], data_dir: Path) -> list[Problem]:
     """Run every cross-column rule on typed tables."""
     return (observation_problems(tables["observations"], tables["indicators"], tables["units"],
                                tables["sources"])
             + source_problems(tables["sources"], data_dir)
             + declared_check_problems(tables["checks"], tables["observations"])
-            + pilot_city_problems(tables["pilot_cities"], tables["observations"]))
+            + pilot_city_problems(tables["pilot_cities"], tables["observations"])
+            + exclusion_problems(tables["claim_exclusions"]))

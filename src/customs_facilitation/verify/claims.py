@@ -1,23 +1,40 @@
-"""Find numeric claims (amounts, rates, counts, dates) in English and Chinese text.
+"""Find numeric claims in English and Chinese (simplified or traditional) press-release text.
 
-Every ASCII or full-width digit in the input ends up inside exactly one claim's
-span, so a later audit can account for each number. Numbers written in Chinese
-numerals are returned when a unit or classifier follows them (二十九条) or 第
-precedes them (第一). Number words such as "first" and month names without a
-digit ("April") are not returned.
+Every ASCII or full-width digit in the input ends up inside exactly one claim's span, so a later
+audit can account for each number. A claim is a *quantity* (a figure: "RMB 256.99 billion",
+"超過38萬億元", "九成", "one-fifth") or one of the kinds that are not figures: a ``date``
+("2025年1-6月", "June 3 to 5", "今（18）日"), a ``time`` ("18:40"), a ``year``, an ``ordinal``,
+a ``label`` (a newspaper page "07版", "5G", a view counter "3次") or a ``document_number``
+("署岸函〔2025〕17号"). Numbers written in Chinese numerals are quantities when a unit or
+classifier follows them (二十九条); number words such as "first" and month names are skipped.
 
-A claim's span covers the number, its scale, and an explicit unit or currency
-("RMB 256.99 billion", "67.41 million TEUs", "4.5万亿元", "5800家"). Qualifiers
-("more than", 超过, 以上), change words ("an increase of", 同比增长) and counted
-English nouns ("3,776 instances") are read from the surrounding sentence.
+A quantity's span covers the number, its scale, and an explicit unit or currency
+("CNY38.20 trillion", "67.41 million TEUs", "4.5万亿元", "5800家"). Qualifiers ("more than",
+超过, 以上), change words ("an increase of", 同比增长) and counted English nouns ("3,776
+instances") are read from the surrounding sentence; a unit or scale written once for a list
+("8.12万亿和9.05万亿元") applies to every number of the list.
 """
 
 from __future__ import annotations
 
 import bisect
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+
+from . import context
+from .nonfigures import NON_FIGURES, SP
+from .numerals import english_fraction_percent, english_number_value, fraction_percent, normalize, numeral_value
+from .quantities import (
+    ARTICLE_UNITS,
+    AT_LEAST_HALVES,
+    CN_NUMERAL_CHARS,
+    DOLLARS_CALLED_YUAN,
+    QUANTITIES,
+    SCALES,
+    unit_name,
+)
 
 
 @dataclass(frozen=True)
@@ -25,188 +42,63 @@ class Claim:
     """One number found in text.
 
     Attributes:
-        value: ``number`` times the scale (``256.99`` billion -> ``2.5699e11``).
-            Percentages stay as printed (``7.5``). For dates and ordinals it is
-            the first numeral in the span (14 for "July 14, 2025").
+        kind: "quantity" (a figure) or what else it is: "date", "time", "year", "ordinal",
+            "label", "document_number".
+        value: A quantity in its unit without scale (``256.99`` billion -> ``2.5699e11``).
+            Percentages stay as printed (``7.5``); fractions in words are percentages
+            (九成 -> 90). For the other kinds, the first numeral in the span.
         number: The number as printed, without its scale.
-        scale: "thousand", "million", "billion", "trillion", "ten_thousand" (万),
-            "hundred_million" (亿) or None.
-        unit: "CNY", "USD", "TEU", "percent", "percentage_points", "hours",
-            "days", "months", "years", "times", "tonnes", "count" (Chinese
-            classifiers such as 家/个/项), the noun after an English count
-            ("instances"), "date", "year", "ordinal", or None.
+        scale: "thousand", "ten_thousand" (万), "million", "hundred_million" (亿), "billion",
+            "trillion" (and the other powers of ten Chinese writes), or None.
+        unit: The unit of a quantity: a currency code ("CNY", "USD", "HKD", "TWD", ...), "TEU",
+            "percent", "percentage_points", "hours", "days", "months", "years", "times",
+            "tonnes", "count" (classifiers such as 家/个/项, counted English nouns, bare whole
+            numbers), or None where the text gives none. None for the other kinds.
+        noun: What a count counts: the English noun ("instances") or the Chinese classifier (家).
         qualifier: "exact", "at_least", "about" or "at_most".
         direction: "increase", "decrease" or None.
+        basis: What a change compares with, where the words say: "year_on_year", "versus_2017".
         text: The matched substring, equal to ``source[start:end]``.
         start: Offset of the first character of the match.
         end: Offset just past the match.
         sentence: The stripped sentence (or sentences) containing the match.
     """
 
+    kind: str
     value: float
     number: float
     scale: str | None
     unit: str | None
+    noun: str | None
     qualifier: str
     direction: str | None
+    basis: str | None
     text: str
     start: int
     end: int
     sentence: str
 
 
-# Full-width ASCII (０-９, ．, ％, ，, Ｒ...) and the ideographic space map one
-# character to one character, so offsets in the normalized text stay valid.
-_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FULL_WIDTH.update({0x3000: ord(" "), 0xFFE5: ord("¥")})
+# Alternatives are tried in this order at each position; finditer keeps the matches
+# leftmost-first and non-overlapping.
+_CLAIM = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in {**NON_FIGURES, **QUANTITIES}.items()))
 
-_SP = r"[ \t\u00a0]"
-_ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
-_CN_NUMERAL = "[零〇一二两三四五六七八九十百千]{1,12}"
-_YEAR = r"(?:19|20)[0-9]{2}(?![0-9])"
-_DAY = r"[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9])"
-_MONTH = (
-    r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-    r"(?![A-Za-z])\.?"
-)
-_CN_MONTH_OR_DAY = "(?:[0-9]{1,2}|[〇零一二三四五六七八九十]{1,3})"
-_CN_YEAR = "(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})年"
-
-_DATE = "|".join(
-    [
-        rf"{_MONTH}{_SP}+{_DAY}(?:,?{_SP}+{_YEAR})?",  # July 14, 2025
-        rf"{_DAY}{_SP}+{_MONTH}(?:,?{_SP}+{_YEAR})?",  # 14 July 2025
-        rf"{_MONTH},?{_SP}+{_YEAR}",  # July 2025
-        rf"{_YEAR}[-/][0-9]{{1,2}}[-/][0-9]{{1,2}}(?![0-9])",  # 2025-07-14
-        rf"(?:{_CN_YEAR})?{_CN_MONTH_OR_DAY}月(?:{_CN_MONTH_OR_DAY}日)?",  # 2025年7月14日
-        rf"{_CN_MONTH_OR_DAY}日",  # 14日
-        "第?[一二三四1-4]季度",  # 一季度
-        r"(?<![A-Za-z])Q[1-4](?![0-9])",  # Q1
-    ]
-)
-_ORDINAL = rf"[0-9]+(?:st|nd|rd|th)(?![A-Za-z])|第(?:[0-9]+|{_CN_NUMERAL})"
-
-_CURRENCY = r"(?<![A-Za-z])(?:RMB|CNY|USD|US\$|\$|¥)"
-_SCALE_EN = "thousand|million|billion|trillion"
-_SCALE_CN = "万亿|亿|万"
-_UNIT_EN = (
-    rf"%|percentage{_SP}+points?|per{_SP}?cent|TEUs?|hours?|yuan"
-    rf"|US{_SP}+dollars|dollars|RMB|CNY|USD"
-)
-_UNIT_CN = (
-    "标准箱|标箱|美元|元|个百分点|百分点|小时|个月|天|年|倍|吨"
-    "|[个家项条次批种类名人位所座艘架列件票份台辆套款]"
-)
-_AMOUNT = (
-    rf"(?:(?P<currency>{_CURRENCY}){_SP}?)?(?P<arabic>{_ARABIC})"
-    rf"(?:{_SP}+(?P<scale_en>{_SCALE_EN})(?![A-Za-z])|(?P<scale_cn>{_SCALE_CN}))?"
-    rf"(?P<approx>[多余])?"
-    rf"(?:{_SP}*(?P<unit_en>{_UNIT_EN})(?![A-Za-z])|(?P<unit_cn>{_UNIT_CN}))?"
-)
-_CN_AMOUNT = (
-    rf"(?P<cn_numeral>{_CN_NUMERAL})(?P<cn_scale>{_SCALE_CN})?"
-    rf"(?P<cn_approx>[多余])?(?P<cn_unit>{_UNIT_CN})"
-)
-
-# Alternatives are tried in this order at each position; finditer keeps the
-# matches leftmost-first and non-overlapping.
-_CLAIM = re.compile(
-    rf"(?P<date>{_DATE})|(?P<ordinal>{_ORDINAL})"
-    rf"|(?P<amount>{_AMOUNT})|(?P<cn_amount>{_CN_AMOUNT})"
-)
-
-_NUMERAL = re.compile(rf"[0-9]+|{_CN_NUMERAL}")
+_NUMERAL = re.compile(f"[0-9]+|[{CN_NUMERAL_CHARS}]+")
 _YEAR_NUMERAL = re.compile("(?:19|20)[0-9]{2}|(?:一九|二[〇零])[〇零一二三四五六七八九]{2}")
-_CN_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9)))
-_CN_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000}
+_TRAILING_CN_SCALE = re.compile("(万亿|亿|万)$")
 
-_SCALES = {
-    "thousand": ("thousand", 10**3),
-    "million": ("million", 10**6),
-    "billion": ("billion", 10**9),
-    "trillion": ("trillion", 10**12),
-    "万": ("ten_thousand", 10**4),
-    "亿": ("hundred_million", 10**8),
-    "万亿": ("trillion", 10**12),
-}
-_UNITS = {
-    "%": "percent",
-    "percent": "percent",
-    "per cent": "percent",
-    "percentage point": "percentage_points",
-    "percentage points": "percentage_points",
-    "个百分点": "percentage_points",
-    "百分点": "percentage_points",
-    "teu": "TEU",
-    "teus": "TEU",
-    "标箱": "TEU",
-    "标准箱": "TEU",
-    "hour": "hours",
-    "hours": "hours",
-    "小时": "hours",
-    "rmb": "CNY",
-    "cny": "CNY",
-    "yuan": "CNY",
-    "¥": "CNY",
-    "元": "CNY",
-    "$": "USD",
-    "us$": "USD",
-    "usd": "USD",
-    "dollars": "USD",
-    "us dollars": "USD",
-    "美元": "USD",
-    "天": "days",
-    "个月": "months",
-    "年": "years",
-    "倍": "times",
-    "吨": "tonnes",
-}
-_RATE_UNITS = {"percent", "percentage_points"}
-
-_QUALIFIER_BEFORE = re.compile(
-    r"(?:(?P<at_most>\b(?:less|fewer|no more) than|\b(?:under|below|at most|up to)"
-    r"|不超过|不到|不足|少于|低于)"
-    r"|(?P<at_least>\b(?:more than|over|above|exceeding|in excess of|at least|upwards of)"
-    r"|不少于|不低于|超过|多于|至少|逾|超)"
-    r"|(?P<about>\b(?:about|around|approximately|nearly|almost|roughly|some|close to)"
-    r"|约为|大约|将近|接近|约|近))\s*$",
-    re.IGNORECASE,
-)
-_QUALIFIER_AFTER = re.compile(
-    r"^\s*(?:(?P<at_least>以上|or more\b)|(?P<about>左右)|(?P<at_most>以下|以内|or (?:less|fewer)\b))",
-    re.IGNORECASE,
-)
-_INCREASE_EN = (
-    r"increas(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|gr(?:ew|ow|ows|own|owing|owth)"
-    r"|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|gain(?:s|ed|ing)?"
-    r"|expand(?:s|ed|ing)?|up"
-)
-_DECREASE_EN = (
-    r"decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?"
-    r"|f(?:all|alls|ell|allen|alling)|reduc(?:e|es|ed|ing|tion)|shr(?:ink|inks|ank|unk)"
-    r"|contract(?:ed|ion)|down"
-)
-_CHANGE_BEFORE = re.compile(
-    rf"(?:(?P<increase>\b(?:{_INCREASE_EN})|增长|增加|上升|提高|提升|上涨|扩大|增)"
-    rf"|(?P<decrease>\b(?:{_DECREASE_EN})|下降|减少|降低|回落|下滑|缩小|下跌|减|降))"
-    r"(?:\s+(?:of|by)|了)?\s*$",
-    re.IGNORECASE,
-)
-_CHANGE_AFTER = re.compile(
-    r"^\s*(?:year[- ]on[- ]year\s+|annual\s+)?"
-    r"(?:(?P<increase>increase|rise|growth|gain|jump|surge|higher)"
-    r"|(?P<decrease>decrease|decline|drop|fall|reduction|contraction|lower))\b",
-    re.IGNORECASE,
-)
-_WORD = "[A-Za-z][A-Za-z'-]*"
-_FOLLOWING_WORDS = re.compile(rf"{_SP}+({_WORD})(?:{_SP}+({_WORD}))?")
-_STOPWORDS = {
-    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "has", "have", "in", "is",
-    "it", "its", "of", "on", "or", "per", "so", "than", "that", "the", "these", "this", "those", "to", "was",
-    "were", "which", "while", "with", "year-on-year",
-}
+_JOINERS = rf"、|和|与|及|以及|或|至|到|-|–|—|~|/|(?:,?{SP}*)(?:and|or|to)"
+_LIST_SEPARATOR = re.compile(rf"{SP}*(?:{_JOINERS}|,){SP}*")
+# A change word reaches along a list, but not past a Chinese comma, which starts a new clause.
+_CHANGE_LIST_SEPARATOR = re.compile(rf"{SP}*(?:{_JOINERS}|,{SP}+){SP}*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|[。！？；][”’」』）)]*|\n")
+_WORD_BEFORE_A_STOP = re.compile(r"([A-Za-z.]+)\.$")
+# A full stop after these ends no sentence: "Announcement No. 12", "Jan. 14", "U.S. dollars".
+_ABBREVIATIONS = {
+    "no", "nos", "art", "fig", "figs", "vol", "pp", "p", "mr", "ms", "mrs", "dr", "st", "vs", "etc", "approx",
+    "co", "ltd", "inc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "e.g", "i.e", "a.m", "p.m",
+}
 _CONTEXT_CHARS = 40
 
 
@@ -214,21 +106,21 @@ def find_claims(text: str) -> list[Claim]:
     """Find every numeric claim in English or Chinese text.
 
     Args:
-        text: Any text; full-width digits and punctuation are understood.
+        text: Any text; full-width digits and traditional characters are understood.
 
     Returns:
         The claims in order of position, with non-overlapping spans such that
         ``text[claim.start:claim.end] == claim.text``.
 
     Example:
-        >>> for claim in find_claims("一季度进出口总值10.3万亿元，同比增长1.3%。"):
-        ...     print(claim.text, claim.value, claim.unit, claim.direction)
-        一季度 1.0 date None
-        10.3万亿元 10300000000000.0 CNY None
-        1.3% 1.3 percent increase
+        >>> for claim in find_claims("一季度进出口總值10.3萬億元，同比增長1.3%。"):
+        ...     print(claim.kind, claim.text, claim.value, claim.unit, claim.direction)
+        date 一季度 1.0 None None
+        quantity 10.3萬億元 10300000000000.0 CNY None
+        quantity 1.3% 1.3 percent increase
     """
-    normalized = text.translate(_FULL_WIDTH)
-    sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    normalized = normalize(text)
+    sentence_ends = _sentence_ends(text)
     claims = []
     for match in _CLAIM.finditer(normalized):
         start, end = match.span()
@@ -236,101 +128,177 @@ def find_claims(text: str) -> list[Claim]:
         last = bisect.bisect_left(sentence_ends, end)
         sentence_start = sentence_ends[first - 1] if first else 0
         sentence_end = sentence_ends[last]
-        claims.append(
-            _build_claim(
-                match,
-                text=text[start:end],
-                sentence=text[sentence_start:sentence_end].strip(),
-                before=normalized[max(sentence_start, start - _CONTEXT_CHARS) : start],
-                after=normalized[end : min(sentence_end, end + _CONTEXT_CHARS)],
-            )
+        claim = _build_claim(
+            match,
+            text=text[start:end],
+            sentence=text[sentence_start:sentence_end].strip(),
+            before=normalized[max(sentence_start, start - _CONTEXT_CHARS) : start],
+            after=normalized[end : min(sentence_end, end + _CONTEXT_CHARS)],
         )
-    return claims
+        if claim is not None:
+            claims.append(claim)
+    return _bare_whole_numbers_count(_unit_from_the_sentence(_share_across_lists(claims, normalized)))
 
 
-def _build_claim(match: re.Match, text: str, sentence: str, before: str, after: str) -> Claim:
-    """Turn one match of ``_CLAIM`` into a Claim, reading context for the rest."""
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets just past each sentence's end, and the end of the text; abbreviations end none."""
+    ends = []
+    for match in _SENTENCE_END.finditer(text):
+        word = _WORD_BEFORE_A_STOP.search(text, max(0, match.start() - 12), match.start() + 1)
+        if match.group() == "." and word and (word[1].lower() in _ABBREVIATIONS or len(word[1]) == 1):
+            continue
+        ends.append(match.end())
+    return ends + [len(text)]
+
+
+def _build_claim(match: re.Match, text: str, sentence: str, before: str, after: str) -> Claim | None:
+    """Turn one match of ``_CLAIM`` into a Claim, reading context for the rest.
+
+    Returns None for a Chinese numeral that is no figure (一个, an unreadable run).
+    """
     position = {"text": text, "start": match.start(), "end": match.end(), "sentence": sentence}
-    if match["date"] or match["ordinal"]:
-        first = _numeral_value(_NUMERAL.search(match.group()).group())
-        unit = "date" if match["date"] else "ordinal"
-        return Claim(float(first), float(first), None, unit, "exact", None, **position)
-
-    if match["amount"]:
-        raw, scale_word, approx = match["arabic"], match["scale_en"] or match["scale_cn"], match["approx"]
-        unit_word = match["currency"] or match["unit_en"] or match["unit_cn"]
-    else:
-        raw, scale_word, approx = match["cn_numeral"], match["cn_scale"], match["cn_approx"]
-        unit_word = match["cn_unit"]
-    number = _numeral_value(raw)
-    if not scale_word and not approx and unit_word in (None, "年") and _YEAR_NUMERAL.fullmatch(raw):
-        return Claim(float(number), float(number), None, "year", "exact", None, **position)
-
-    scale, multiplier = _SCALES[scale_word.lower()] if scale_word else (None, 1)
-    unit = _normalize_unit(unit_word) if unit_word else _count_noun(after)
-    qualifier, before = ("at_least", before) if approx else _qualifier(before, after)
+    kind = match.lastgroup
+    if kind in NON_FIGURES:
+        return _not_a_figure(kind, match.group(), position)
+    try:
+        reading = _read_quantity(match, after)
+    except (ValueError, ArithmeticError):  # cn2an refuses a run such as 三点点五
+        return None
+    if reading is None:
+        return None
+    number, scale, unit, noun, at_least = reading
+    if kind == "amount" and _is_a_year(match, after):
+        return _not_a_figure("year", match["arabic"], position)
+    if kind == "cn_amount" and match["cn_numeral"] != "一" and _YEAR_NUMERAL.fullmatch(match["cn_numeral"]) \
+            and unit == "years":
+        return _not_a_figure("year", match["cn_numeral"], position)
+    name, power = SCALES[scale] if scale else (None, 0)
+    qualifier, before = ("at_least", before) if at_least else context.qualifier(before, after)
+    direction = "decrease" if kind == "amount" and match["minus"] else context.direction(before, after, unit)
     return Claim(
-        value=float(number * multiplier),
+        kind="quantity",
+        value=float(number.scaleb(power)),
         number=float(number),
-        scale=scale,
+        scale=name,
         unit=unit,
+        noun=noun,
         qualifier=qualifier,
-        direction=_direction(before, after, unit),
+        direction=direction,
+        basis=context.change_basis(before, after) if direction else None,
         **position,
     )
 
 
-def _numeral_value(numeral: str) -> Decimal:
-    """Value of "3,776", "256.99", "二十九", "一百四十一" or "二〇二五"."""
-    if numeral[0].isascii():
-        return Decimal(numeral.replace(",", ""))
-    if not any(char in _CN_MULTIPLIERS for char in numeral):
-        return Decimal("".join(str(_CN_DIGITS[char]) for char in numeral))
-    total, digit = 0, 0
-    for char in numeral:
-        if char in _CN_DIGITS:
-            digit = _CN_DIGITS[char]
-        else:
-            total += (digit or 1) * _CN_MULTIPLIERS[char]
-            digit = 0
-    return Decimal(total + digit)
+def _not_a_figure(kind: str, span: str, position: dict) -> Claim:
+    first = _NUMERAL.search(span)
+    try:
+        value = float(numeral_value(first.group()))
+    except ValueError:
+        value = math.nan
+    return Claim(kind, value, value, None, None, None, "exact", None, None, **position)
 
 
-def _normalize_unit(word: str) -> str:
-    """Map a matched unit or currency to its normal name; other Chinese classifiers are "count"."""
-    return _UNITS.get(" ".join(word.lower().split()), "count")
-
-
-def _count_noun(after: str) -> str | None:
-    """Return the noun counted by a bare English number ("25 pilot cities" -> "cities")."""
-    match = _FOLLOWING_WORDS.match(after)
-    if not match or match[1].lower() in _STOPWORDS:
+def _read_quantity(match: re.Match, after: str):
+    """(number, scale word, unit, noun, at_least) of a quantity match, or None if it is no figure."""
+    if match["fraction_cn"]:
+        return fraction_percent(match["frac_num"], match["frac_den"]), None, "percent", None, False
+    if match["tenths_cn"]:
+        percent = numeral_value(match["tenths"]) * 10 + (5 if match["tenths_half"] else 0)
+        return percent, None, "percent", None, bool(match["tenths_approx"])
+    if match["half_cn"]:
+        return Decimal(50), None, "percent", None, match["half_cn"] in AT_LEAST_HALVES
+    if match["fraction_en"]:
+        half = match["half_qualified"] or match["half_of"]
+        percent = english_fraction_percent(None, "half") if half else english_fraction_percent(
+            match["en_num"], match["en_den"] or match["en_den_spaced"])
+        return percent, None, "percent", None, False
+    if match["words_amount"]:
+        scale, unit = match["words_scale"], unit_name(match["words_unit"])
+        return english_number_value(match["en_words"]), scale and scale.lower(), unit, None, False
+    if match["amount"]:
+        scale = match["scale_en"] or match["scale_cn"] or match["scale_abbr"]
+        unit = unit_name(match["currency"] or match["unit_en"] or match["unit_cn"])
+        noun = match["unit_cn"] if unit == "count" else None
+        if unit is None:
+            noun = context.count_noun(after)
+            unit = "count" if noun else None
+        at_least = bool(match["approx"] or match["approx_after_scale"])
+        return numeral_value(match["arabic"]), scale and scale.lower(), unit, noun, at_least
+    numeral, scale = match["cn_numeral"], match["cn_scale"]
+    trailing = _TRAILING_CN_SCALE.search(numeral)
+    if not scale and trailing and trailing.start():
+        numeral, scale = numeral[: trailing.start()], trailing[1]
+    unit = unit_name(match["cn_unit"])
+    if numeral == "一" and not scale and unit in ARTICLE_UNITS:
         return None
-    for word in match.groups():
-        if word and word.lower() not in _STOPWORDS and word.endswith("s"):
-            return word
-    return match[1]
+    at_least = bool(match["cn_approx"] or match["cn_approx_after_scale"])
+    return numeral_value(numeral), scale, unit, match["cn_unit"] if unit == "count" else None, at_least
 
 
-def _qualifier(before: str, after: str) -> tuple[str, str]:
-    """Return the qualifier around a number and the preceding text without it."""
-    match = _QUALIFIER_BEFORE.search(before)
-    if match:
-        return match.lastgroup, before[: match.start()]
-    match = _QUALIFIER_AFTER.search(after)
-    return (match.lastgroup if match else "exact"), before
+def _is_a_year(match: re.Match, after: str) -> bool:
+    """A bare 19xx/20xx (or one followed by 年) with no currency, scale or approximation is a year."""
+    if match["currency"] or match["scale_en"] or match["scale_cn"] or match["approx"] \
+            or match["approx_after_scale"] or not _YEAR_NUMERAL.fullmatch(match["arabic"]):
+        return False
+    if match["unit_en"] or match["unit_cn"]:
+        return match["unit_cn"] == "年"
+    return context.names_a_year(after)
 
 
-def _direction(before: str, after: str, unit: str | None) -> str | None:
-    """Return "increase"/"decrease" when a change word touches the number.
+def _share_across_lists(claims: list[Claim], normalized: str) -> list[Claim]:
+    """A unit (and scale) written once for a list applies to each number; so does a change word.
 
-    Bare "up"/"down" count only for rates, so "set up 20 centres" is not a change.
+    "8.12万亿和9.05万亿元": both trillion yuan; "8.12 and 9.05 trillion yuan": both trillion;
+    "分别增长3.2%和4.5%": both increases.
     """
-    for pattern, context in ((_CHANGE_BEFORE, before), (_CHANGE_AFTER, after)):
-        match = pattern.search(context)
-        if match:
-            word = (match["increase"] or match["decrease"]).lower()
-            if word in ("up", "down") and unit not in _RATE_UNITS:
-                continue
-            return "increase" if match["increase"] else "decrease"
-    return None
+    shared = list(claims)
+    for i in range(len(shared) - 2, -1, -1):
+        here, following = shared[i], shared[i + 1]
+        if _listed_together(here, following, normalized) and here.unit is None and following.unit:
+            scale, power = here.scale, 0
+            if scale is None and following.scale:
+                scale = following.scale
+                power = next(p for name, p in SCALES.values() if name == scale)
+            value = float(Decimal(repr(here.number)).scaleb(power)) if power else here.value
+            shared[i] = replace(here, unit=following.unit, scale=scale, value=value)
+    for i in range(1, len(shared)):
+        previous, here = shared[i - 1], shared[i]
+        if _listed_together(previous, here, normalized, _CHANGE_LIST_SEPARATOR) and here.direction is None \
+                and previous.direction and here.unit == previous.unit:
+            shared[i] = replace(here, direction=previous.direction, basis=previous.basis)
+    return shared
+
+
+def _unit_from_the_sentence(claims: list[Claim]) -> list[Claim]:
+    """A scaled number without unit takes the unit of the nearest figure of its sentence with the same
+    scale, the last before it or else the first after it.
+
+    "reached 2.63 trillion yuan, of which exports were 2.03 trillion": both yuan;
+    "出口8.12万亿，进口9.05万亿元": both yuan. A bare 元 after a Hong Kong, Taiwan or Macao dollar
+    figure in the sentence is that currency: "由新台币2,000元调整为3,000元".
+    """
+    shared = list(claims)
+    for i, here in enumerate(shared):
+        if here.kind == "quantity" and here.unit is None and here.scale:
+            alike = [c for c in shared if c.kind == "quantity" and c.sentence == here.sentence
+                     and c.scale == here.scale and c.unit]
+            before = [c for c in alike if c.start < here.start]
+            after = [c for c in alike if c.start > here.start]
+            if before or after:
+                shared[i] = replace(here, unit=(before[-1:] or after)[0].unit)
+        elif here.unit == "CNY" and here.text.endswith("元") and "人民" not in here.text:
+            dollars = [c.unit for c in shared[:i] if c.sentence == here.sentence and c.unit in DOLLARS_CALLED_YUAN]
+            if dollars:
+                shared[i] = replace(here, unit=dollars[-1])
+    return shared
+
+
+def _listed_together(first: Claim, second: Claim, normalized: str, separator: re.Pattern = _LIST_SEPARATOR) -> bool:
+    return (first.kind == second.kind == "quantity"
+            and separator.fullmatch(normalized[first.end : second.start]) is not None)
+
+
+def _bare_whole_numbers_count(claims: list[Claim]) -> list[Claim]:
+    """A whole number with no unit, scale or list to take one from counts something ("650,000")."""
+    return [replace(c, unit="count") if c.kind == "quantity" and c.unit is None and c.scale is None
+            and c.number.is_integer() else c for c in claims]

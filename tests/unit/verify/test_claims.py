@@ -33,30 +33,25 @@ def seed_claims(seed_text: str) -> dict[str, Claim]:
 
 
 @pytest.mark.parametrize(
-    ("matched", "value", "number", "scale", "unit", "direction"),
+    ("matched", "kind", "value", "number", "scale", "unit", "noun", "direction"),
     [
-        ("20", 20.0, 20.0, None, "departments", None),
-        ("25", 25.0, 25.0, None, "cities", None),
-        ("29", 29.0, 29.0, None, "measures", None),
-        ("RMB 256.99 billion", 256_990_000_000.0, 256.99, "billion", "CNY", None),
-        ("7.5%", 7.5, 7.5, None, "percent", "increase"),
-        ("67.41 million TEUs", 67_410_000.0, 67.41, "million", "TEU", None),
-        ("11.3%", 11.3, 11.3, None, "percent", "increase"),
-        ("141", 141.0, 141.0, None, "countries", None),
-        ("3,776", 3776.0, 3776.0, None, "instances", None),
-        ("July 14", 14.0, 14.0, None, "date", None),
-        ("2025", 2025.0, 2025.0, None, "year", None),
+        ("20", "quantity", 20.0, 20.0, None, "count", "departments", None),
+        ("25", "quantity", 25.0, 25.0, None, "count", "cities", None),
+        ("29", "quantity", 29.0, 29.0, None, "count", "measures", None),
+        ("RMB 256.99 billion", "quantity", 256_990_000_000.0, 256.99, "billion", "CNY", None, None),
+        ("7.5%", "quantity", 7.5, 7.5, None, "percent", None, "increase"),
+        ("67.41 million TEUs", "quantity", 67_410_000.0, 67.41, "million", "TEU", None, None),
+        ("11.3%", "quantity", 11.3, 11.3, None, "percent", None, "increase"),
+        ("141", "quantity", 141.0, 141.0, None, "count", "countries", None),
+        ("3,776", "quantity", 3776.0, 3776.0, None, "count", "instances", None),
+        ("July 14", "date", 14.0, 14.0, None, None, None, None),
+        ("2025", "year", 2025.0, 2025.0, None, None, None, None),
     ],
 )
-def test_seed_claims(seed_claims, matched, value, number, scale, unit, direction):
+def test_seed_claims(seed_claims, matched, kind, value, number, scale, unit, noun, direction):
     claim = seed_claims[matched]
-    assert (claim.value, claim.number, claim.scale, claim.unit, claim.direction) == (
-        value,
-        number,
-        scale,
-        unit,
-        direction,
-    )
+    assert (claim.kind, claim.value, claim.number, claim.scale, claim.unit, claim.noun, claim.direction) == (
+        kind, value, number, scale, unit, noun, direction)
     assert claim.qualifier == "exact"
 
 
@@ -88,7 +83,7 @@ def test_chinese_trillion_and_year_on_year_growth():
     growth = _claim(text, "1.3%")
     assert (growth.value, growth.unit, growth.direction) == (1.3, "percent", "increase")
     assert growth.sentence == text
-    assert _claim(text, "一季度").unit == "date"
+    assert _claim(text, "一季度").kind == "date"
 
 
 def test_english_rise_level_and_more_than():
@@ -98,7 +93,8 @@ def test_english_rise_level_and_more_than():
     level = _claim(text, "13 trillion yuan")
     assert (level.value, level.scale, level.unit, level.direction) == (1.3e13, "trillion", "CNY", None)
     operators = _claim(text, "5,800")
-    assert (operators.value, operators.unit, operators.qualifier) == (5800.0, "AEOs", "at_least")
+    assert (operators.value, operators.unit, operators.noun) == (5800.0, "count", "AEOs")
+    assert operators.qualifier == "at_least"
 
 
 def test_full_width_digits_and_hundred_million_scale():
@@ -172,16 +168,16 @@ def test_usd_trillion_and_hundred_million_usd():
 
 def test_counts_take_the_plural_noun_after_the_number():
     text = "It worked with 20 departments and 25 pilot cities on 29 measures."
-    assert [(c.text, c.unit) for c in find_claims(text)] == [
-        ("20", "departments"),
-        ("25", "cities"),
-        ("29", "measures"),
+    assert [(c.text, c.unit, c.noun) for c in find_claims(text)] == [
+        ("20", "count", "departments"),
+        ("25", "count", "cities"),
+        ("29", "count", "measures"),
     ]
-    assert _claim("Customs in 141 countries and regions joined.", "141").unit == "countries"
+    assert _claim("Customs in 141 countries and regions joined.", "141").noun == "countries"
 
 
 @pytest.mark.parametrize(
-    ("text", "matched", "value", "unit"),
+    ("text", "matched", "value", "kind"),
     [
         ("Beijing, July 14—A reporter", "July 14", 14.0, "date"),
         ("Published on 14 July 2025.", "14 July 2025", 14.0, "date"),
@@ -196,9 +192,9 @@ def test_counts_take_the_plural_noun_after_the_number():
         ("Q3 results improved.", "Q3", 3.0, "date"),
     ],
 )
-def test_dates_years_and_ordinals(text, matched, value, unit):
+def test_dates_years_and_ordinals(text, matched, value, kind):
     claim = _claim(text, matched)
-    assert (claim.value, claim.unit, claim.direction) == (value, unit, None)
+    assert (claim.value, claim.kind, claim.unit, claim.direction) == (value, kind, None, None)
 
 
 def test_chinese_numerals_need_a_unit_or_di():
@@ -245,6 +241,9 @@ TOKENS = st.sampled_from(
         " July ", "Sep.", "May", "more than ", "over ", "about ", "超过", "约", "近", "不到",
         "同比增长", "下降", "rose ", "fell by ", "up ", "an increase of ",
         " year-on-year increase", " instances", " pilot cities", " and ", "is",
+        "萬", "億", "個", "增長", "超過", "兩", "成", "半", "一半", "分之", "〔", "〕", "号", "版", "次", "时", ":",
+        "/", "G", "-", "至", "和", "、", "（", "）", "今", "half", "one-fifth", "a third", " of", "twenty", "six",
+        " hours", "bn", "HK$", "CNY", "No. ", "Announcement ", " views", "前", "个月", "新台币", "兆",
     ]
 )
 TEXTS = st.one_of(st.text(), st.lists(TOKENS, max_size=30).map("".join))
