@@ -1,4 +1,4 @@
-"""Charts: one altair theme, a source line under every chart, an offline renderer, PNG/SVG files.
+"""Charts: one altair theme, a source line under every chart, an offline renderer, spec files.
 
 The renderer emits a ``<div>`` whose id is derived from the spec's hash and one ``vegaEmbed``
 call, so the output is the same on every run (nbval compares it, data and encodings included).
@@ -70,12 +70,12 @@ def with_titles(chart: alt.TopLevelMixin, title: str, subtitle: str, source_line
 
 
 def save_figure(chart: alt.TopLevelMixin, name: str, figures_dir: str) -> list[Path]:
-    """Write ``name``.png and ``name``.svg into ``figures_dir``; nothing when it is empty."""
+    """Write the chart's vega-lite spec as ``name``.vl.json into ``figures_dir``; nothing when it
+    is empty. The report build draws its PNG and SVG from it (:mod:`.images`), cached by content."""
     if not figures_dir:
         return []
     folder = Path(figures_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / f"{name}.png", folder / f"{name}.svg"]
-    for path in paths:
-        chart.save(str(path), **({"scale_factor": 2} if path.suffix == ".png" else {}))
-    return paths
+    path = folder / f"{name}.vl.json"
+    chart.save(str(path))
+    return [path]

@@ -74,7 +74,8 @@ class Page:
 
     def chart(self, chart: alt.TopLevelMixin, name: str, title: str, subtitle: str) -> None:
         """Title a chart, put the sources of the figures it plots (its data's ``id``) under it,
-        record them, save it as ``name``.png and .svg in ``figures_dir`` and show it."""
+        record them, save its spec as ``name``.vl.json in ``figures_dir`` (the build draws its
+        PNG and SVG) and show it."""
         plotted = {row["id"] for rows in chart.to_dict().get("datasets", {}).values() for row in rows if "id" in row}
         self._record(plotted)
         used = self.figures[self.figures["observation_id"].isin(plotted)]
