@@ -54,14 +54,19 @@ check: $(STAMP) ## run the consistency checks and the audit of every number in t
 lint: $(STAMP) ## ruff: style, import order and line length of the code, tests, benchmarks and notebooks
 	$(BIN)/ruff check .
 
-test: $(STAMP) ## run every test: lint, checks, audit, units, data, doctests, notebooks (nbval), the report in chromium
+# pytest across the cores (pytest-xdist); each test file stays on one worker, so nbval runs a
+# notebook's cells in order in one kernel (xdist's loadgroup does not group under pytest 9.2). The report is built first, with every core, and the
+# browser test opens it as built.
+PYTEST := $(BIN)/python -m pytest --color=no -n auto --dist loadfile
+
+test: $(STAMP) build/report/index.html ## run every test: lint, checks, audit, units, data, doctests, notebooks (nbval), the report in chromium
 	@$(BIN)/ruff check --quiet . || $(BIN)/ruff check .
 	@$(CLI) check > /dev/null || $(CLI) check
 	@$(CLI) audit > /dev/null || $(CLI) audit
-	$(BIN)/python -m pytest --color=no
+	$(PYTEST)
 
 test-fast: $(STAMP) ## the quick loop: every test not marked slow (no kernels, builds or browser)
-	$(BIN)/python -m pytest --color=no -m "not slow"
+	$(PYTEST) -m "not slow"
 
 refresh: $(STAMP) ## re-run the notebooks with default parameters and store their outputs (nbval's reference)
 	$(CLI) refresh
