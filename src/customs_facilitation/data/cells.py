@@ -1,5 +1,7 @@
 """Which text cells break a rule, decided over a column's distinct values at once with pyarrow.
 
+The tests over distinct values return numpy boolean arrays, one entry per distinct value.
+
 Every test here answers exactly as Python's ``str`` and ``re`` would (the rules were written for
 them): where pyarrow's RE2 could differ from Python's ``re`` (``\\S`` and ``\\s`` beyond printable
 ASCII, syntax RE2 lacks), those values are decided by ``re`` itself.
@@ -7,6 +9,7 @@ ASCII, syntax RE2 lacks), those values are decided by ``re`` itself.
 
 import re
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -38,7 +41,7 @@ def rows_in(column: pd.Series, allowed: pd.Series) -> pd.Series:
     [True, False, True]
     """
     text = arrow(column)
-    return pd.Series(_mask(pc.is_in(text, value_set=arrow(allowed).cast(text.type))).array, index=column.index)
+    return pd.Series(_mask(pc.is_in(text, value_set=arrow(allowed).cast(text.type))), index=column.index)
 
 
 def empty_as_missing(column: pd.Series) -> pd.Series:
@@ -92,16 +95,16 @@ def all_distinct(column: pd.Series) -> bool:
     return pc.count_distinct(arrow(column), mode="all").as_py() == len(column)
 
 
-def _mask(result) -> pd.Series:
-    return pd.Series(result.to_numpy(zero_copy_only=False), dtype=bool)
+def _mask(result) -> np.ndarray:
+    return result.to_numpy(zero_copy_only=False).astype(bool, copy=False)
 
 
-def has_line_break(values: pa.Array) -> pd.Series:
+def has_line_break(values: pa.Array) -> np.ndarray:
     """``"\\n" in v or "\\r" in v`` for each value."""
     return _mask(pc.match_substring_regex(values, r"[\r\n]"))
 
 
-def has_outer_space(values: pa.Array) -> pd.Series:
+def has_outer_space(values: pa.Array) -> np.ndarray:
     """``v != v.strip()`` for each value.
 
     >>> has_outer_space(pa.array(["a", " a", "a\\u3000", "a b", "\\x1ca"])).tolist()
@@ -112,15 +115,15 @@ def has_outer_space(values: pa.Array) -> pd.Series:
     return _mask(pc.match_substring_regex(values, f"^{_SPACE}|{_SPACE}$"))
 
 
-def is_empty(values: pa.Array) -> pd.Series:
+def is_empty(values: pa.Array) -> np.ndarray:
     return _mask(pc.equal(values, ""))
 
 
-def is_one_of(values: pa.Array, allowed: list[str]) -> pd.Series:
+def is_one_of(values: pa.Array, allowed: list[str]) -> np.ndarray:
     return _mask(pc.is_in(values, value_set=pa.array(allowed, type=pa.string())))
 
 
-def full_match(values: pa.Array, pattern: str) -> pd.Series:
+def full_match(values: pa.Array, pattern: str) -> np.ndarray:
     """``re.fullmatch(pattern, v) is not None`` for each value.
 
     RE2 decides the values made only of printable ASCII, where it and ``re`` agree on the
@@ -133,14 +136,15 @@ def full_match(values: pa.Array, pattern: str) -> pd.Series:
     try:
         matched = _mask(pc.match_substring_regex(values, f"^(?:{pattern})$"))
     except pa.ArrowInvalid:
-        return pd.Series([compiled.fullmatch(v) is not None for v in values.to_pylist()], dtype=bool)
+        return np.array([compiled.fullmatch(v) is not None for v in values.to_pylist()], dtype=bool)
     plain = _mask(pc.match_substring_regex(values, r"^[\x20-\x7e]*$"))
-    for i in (~plain).to_numpy().nonzero()[0]:
-        matched.iloc[i] = compiled.fullmatch(values[int(i)].as_py()) is not None
+    matched = matched.copy()
+    for i in (~plain).nonzero()[0]:
+        matched[i] = compiled.fullmatch(values[int(i)].as_py()) is not None
     return matched
 
 
-def numbers(values: pa.Array, written_as_numbers: pd.Series) -> pd.Series:
+def numbers(values: pa.Array, written_as_numbers: np.ndarray) -> np.ndarray:
     """The values that are written as numbers, as floats (NaN for the others)."""
-    chosen = pc.if_else(pa.array(written_as_numbers.to_numpy()), values, pa.scalar(None, values.type))
-    return pd.Series(pc.cast(chosen, pa.float64()).to_numpy(zero_copy_only=False), dtype=float)
+    chosen = pc.if_else(pa.array(written_as_numbers), values, pa.scalar(None, values.type))
+    return pc.cast(chosen, pa.float64()).to_numpy(zero_copy_only=False)

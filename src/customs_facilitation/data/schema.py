@@ -129,7 +129,7 @@ def field_problems(name: str, column: pd.Series, field: dict) -> list[Problem]:
         wrong = present & ~written_as_type
         if field["type"] == "date":
             dates = pd.Series(values.to_pylist(), dtype="str").where(written_as_type)
-            wrong |= written_as_type & pd.to_datetime(dates, format="%Y-%m-%d", errors="coerce").isna()
+            wrong |= written_as_type & pd.to_datetime(dates, format="%Y-%m-%d", errors="coerce").isna().to_numpy()
         checks.append((wrong, f"is not {expected}"))
     elif field["type"] != "string":
         message = f"field {field['name']!r} has unsupported type {field['type']!r}"
@@ -176,16 +176,15 @@ def cast(table: pd.DataFrame, fields: list[dict]) -> pd.DataFrame:
     """Turn checked text cells into typed columns; empty cells become missing values."""
     typed = {}
     for field in fields:
-        column = table[field["name"]].mask(table[field["name"]] == "")
-        kind = field["type"]
+        text, kind = table[field["name"]], field["type"]
         if kind == "number":
-            typed[field["name"]] = cells.floats(table[field["name"]])
+            typed[field["name"]] = cells.floats(text)
         elif kind == "integer":
-            typed[field["name"]] = pd.to_numeric(column).astype("Int64")
+            typed[field["name"]] = pd.to_numeric(text.mask(text == "")).astype("Int64")
         elif kind in ("date", "yearmonth"):
-            typed[field["name"]] = _parse_distinct(column, kind)
+            typed[field["name"]] = _parse_distinct(text.mask(text == ""), kind)
         else:
-            typed[field["name"]] = cells.empty_as_missing(table[field["name"]])
+            typed[field["name"]] = cells.empty_as_missing(text)
     return pd.DataFrame(typed, index=table.index)
 
 
