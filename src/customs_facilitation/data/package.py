@@ -1,7 +1,6 @@
 """Read the whole data package: every table checked, then foreign keys and curation rules."""
 
 import functools
-import hashlib
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +10,7 @@ from ..paths import resolve_data_dir
 from .cells import rows_in
 from .rules import rule_problems
 from .schema import read_descriptor, read_table
+from .version import data_version
 
 
 def foreign_key_problems(raw: dict[str, pd.DataFrame], descriptor: dict) -> list[Problem]:
@@ -52,17 +52,6 @@ def load_cells_as_written(data_dir: Path | str | None = None) -> dict[str, pd.Da
     published precision, "21.790" against "21.79")."""
     _, cells = _checked(resolve_data_dir(data_dir).resolve())
     return {name: table.copy(deep=False) for name, table in cells.items()}
-
-
-def data_version(data_dir=None) -> str:
-    """A short content hash of every file in the data folder (names and bytes)."""
-    data_dir = resolve_data_dir(data_dir)
-    digest = hashlib.sha256()
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(data_dir).as_posix().encode("utf-8") + b"\0")
-        with path.open("rb") as handle:
-            digest.update(hashlib.file_digest(handle, "sha256").digest())
-    return digest.hexdigest()[:12]
 
 
 def _checked(data_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:

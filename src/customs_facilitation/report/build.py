@@ -45,7 +45,7 @@ def build(notebooks_dir, params_dir, build_dir, *, only: tuple[Path, Path] | Non
         ReportError: for bad inputs (before anything runs), or naming every failed run.
         DataValidationError: for bad curated data (before anything runs).
     """
-    from ..data.package import data_version
+    from ..data.version import data_version
 
     notebooks, param_sets = read_report_inputs(notebooks_dir, params_dir)
     if only is not None:
@@ -93,17 +93,18 @@ def _remove_leftovers(layout: Layout) -> None:
 
 async def _run_all(todo, keys, layout: Layout, version: str, jobs: int, say) -> None:
     """Run every (notebook, set) of ``todo``, ``jobs`` at a time; raise naming every failure."""
-    from ..data.package import load_package
-    from .html import vega_bundle
     from .kernels import KernelForker
 
-    forker = KernelForker()  # it imports while this process checks the data
+    forker = KernelForker()  # it imports while this process imports and checks the data
     loop = asyncio.get_running_loop()
     try:
+        from ..data.package import load_package
+        from .html import vega_bundle
+
         bundle = loop.run_in_executor(None, vega_bundle)  # vl-convert releases the GIL
         await loop.run_in_executor(None, load_package)  # every problem of the data, before any run
-        gate = asyncio.Semaphore(jobs)
-        results = await asyncio.gather(*(_run_one(nb, s, keys[nb.path, s.path], layout, version, forker, gate,
+        gates = asyncio.Semaphore(jobs), asyncio.Semaphore(2 * jobs)
+        results = await asyncio.gather(*(_run_one(nb, s, keys[nb.path, s.path], layout, version, forker, gates,
                                                    bundle, say) for nb, s in todo), return_exceptions=True)
     finally:
         forker.close()
@@ -117,28 +118,35 @@ async def _run_all(todo, keys, layout: Layout, version: str, jobs: int, say) -> 
 
 
 async def _run_one(notebook: Notebook, param_set: ParameterSet, key: str, layout: Layout, version: str, forker,
-                   gate: asyncio.Semaphore, bundle, say) -> None:
-    """One run: execute, export, draw the figures, then move everything into place and say so."""
+                   gates: tuple[asyncio.Semaphore, asyncio.Semaphore], bundle, say) -> None:
+    """One run: a kernel started ahead, the notebook executed (``jobs`` at a time: the first
+    gate), the page exported, the figures drawn, then everything moved into place. At most one
+    kernel waits, ready, per running one (the second gate)."""
     import nbformat
 
     from .figures import place_figures
     from .html import export_html
-    from .kernels import forked_kernel_manager
+    from .kernels import ready_kernel, stop_kernel
     from .run import execute
 
     set_name, name = param_set.name, notebook.name
     figures = layout.figures(set_name)
     figures.mkdir(parents=True, exist_ok=True)
     specs = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=figures))
+    running, alive = gates
     try:
-        async with gate:
+        async with alive:
             start = time.perf_counter()
-            manager = forked_kernel_manager()(kernel_name="python3", forker=forker)
+            kernel = await ready_kernel(forker, notebook.path.parent)
             try:
-                nb = await execute(notebook, param_set, parameters_for(notebook, param_set, specs.resolve()), manager)
+                async with running:
+                    nb = await execute(notebook, param_set, parameters_for(notebook, param_set, specs.resolve()),
+                                       kernel)
             except RunFailed as failed:
                 kept = _keep_failed(failed.notebook, layout.failed(set_name, name))
                 raise ReportError(str(failed) + failed_note(kept)) from None
+            finally:
+                await stop_kernel(*kernel)
         await bundle
         page = export_html(nb, notebook.path, set_title=param_set.title, data_version=version)
         await asyncio.get_running_loop().run_in_executor(None, place_figures, specs, figures,

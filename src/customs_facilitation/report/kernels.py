@@ -17,6 +17,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import uuid
 
 from ..errors import ReportError
@@ -73,15 +74,11 @@ class KernelForker:
         return answer["pid"]
 
     def close(self) -> None:
-        """End the forker (its stdin closes) and wait for it."""
-        if self._process.stdin:
-            self._process.stdin.close()
-        try:
-            self._process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
+        """End the forker: its stdin closes and it exits on its own (its kernels are stopped);
+        a thread reaps it, so the build need not wait for its interpreter to tear down."""
+        self._process.stdin.close()
         self._process.stdout.close()
+        threading.Thread(target=self._process.wait, daemon=True).start()
 
 
 class _ForkedProcess:
@@ -139,3 +136,27 @@ def forked_kernel_manager():
             return await super()._async_pre_start_kernel(**kw)
 
     return ForkedKernelManager
+
+
+async def ready_kernel(forker: KernelForker, cwd, timeout: float = 60):
+    """A fresh kernel from ``forker``, working in ``cwd`` and ready for its first request:
+    (kernel manager, kernel client). Started ahead of its run, its start-up waits (jupyter_client
+    listens for stray output for 0.2 s) overlap other runs' work."""
+    manager = forked_kernel_manager()(kernel_name="python3", forker=forker)
+    await manager.start_kernel(cwd=str(cwd))
+    client = manager.client()
+    client.allow_stdin = False  # as nbclient does: a notebook cannot wait for typed input
+    client.start_channels()
+    try:
+        await client.wait_for_ready(timeout=timeout)
+    except BaseException:
+        await stop_kernel(manager, client)
+        raise
+    return manager, client
+
+
+async def stop_kernel(manager, client) -> None:
+    """Close the client's channels and shut the kernel down (politely, then by force)."""
+    client.stop_channels()
+    if manager.has_kernel:
+        await manager.shutdown_kernel()

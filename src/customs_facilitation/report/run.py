@@ -22,8 +22,9 @@ class RunFailed(ReportError):
         self.notebook = notebook
 
 
-async def execute(notebook: Notebook, param_set: ParameterSet, parameters: dict, kernel_manager, timeout=600):
-    """The notebook executed with ``parameters`` injected, in the notebook's folder.
+async def execute(notebook: Notebook, param_set: ParameterSet, parameters: dict, kernel, timeout=600):
+    """The notebook executed with ``parameters`` injected, on ``kernel``: a (manager, client) of a
+    fresh kernel started in the notebook's folder, left running for the caller to stop.
 
     Raises:
         RunFailed: naming notebook, parameter set, cell and error (or what else went wrong).
@@ -37,11 +38,12 @@ async def execute(notebook: Notebook, param_set: ParameterSet, parameters: dict,
     except Exception as error:
         raise RunFailed(f"{_who(notebook, param_set)}: cannot read it: {error}") from None
     failing = {}
-    client = NotebookClient(nb, km=kernel_manager, timeout=timeout, kernel_name="python3",
+    client = NotebookClient(nb, km=kernel[0], timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(notebook.path.parent)}},
                             on_cell_error=lambda **hook: failing.update(hook))
+    client.kc = kernel[1]
     try:
-        await client.async_execute(cleanup_kc=True)
+        await client.async_execute()
     except Exception as error:  # a failing cell; or the kernel died, a timeout...
         raise RunFailed(_failure_message(notebook, param_set, error, nb, failing), nb) from None
     return nb
