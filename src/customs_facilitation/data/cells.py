@@ -1,10 +1,10 @@
 """Which text cells break a rule, decided over a column's distinct values at once with pyarrow.
 
-The tests over distinct values return numpy boolean arrays, one entry per distinct value.
-
 Every test here answers exactly as Python's ``str`` and ``re`` would (the rules were written for
 them): where pyarrow's RE2 could differ from Python's ``re`` (``\\S`` and ``\\s`` beyond printable
-ASCII, syntax RE2 lacks), those values are decided by ``re`` itself.
+ASCII, syntax RE2 lacks), those values are decided by ``re`` itself. The tests over distinct
+values return numpy boolean arrays, one entry per distinct value; the helpers on whole columns
+(lookups, typed columns) keep pandas' results.
 """
 
 import re
