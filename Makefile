@@ -26,6 +26,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	mkdir -p $(VENV)/etc/ipython && echo "c.IPKernelApp.log_level = 'ERROR'" > $(VENV)/$(KERNEL_CONFIG)
+	$(BIN)/python -c 'from customs_facilitation.report.html import vega_bundle; vega_bundle()'
 	touch $@
 
 setup: $(STAMP) ## create or refresh the virtual environment (.venv) from requirements.lock
@@ -33,41 +34,20 @@ setup: $(STAMP) ## create or refresh the virtual environment (.venv) from requir
 validate: $(STAMP) ## check the curated data in data/ against its schema and rules
 	$(CLI) validate
 
-# The report: one make target per (notebook, parameter set), so an unchanged input rebuilds
-# nothing and `make -j2 report` runs two notebooks at a time. Each page depends on its notebook,
-# its parameter set and (through build/.validated) every file in data/ and src/.
+# The report: one build process for every notebook and parameter set. make calls it when an
+# input is newer than the index; the build then reruns only the pages whose inputs changed in
+# content (a key per page), one fresh kernel per core, and draws each distinct chart once.
 # The report notebooks as the package lists them (NN-topic.ipynb); it needs only the standard library.
 NOTEBOOKS := $(shell PYTHONPATH=src $(PYTHON) -m customs_facilitation report list)
 PARAM_FILES := $(sort $(wildcard notebooks/params/*.yml))
-PARAM_SETS := $(basename $(notdir $(PARAM_FILES)))
-NOTEBOOK_NAMES := $(basename $(notdir $(NOTEBOOKS)))
 REPORT_INPUTS := $(shell find data src -type f -not -path '*/__pycache__/*' -not -path '*.egg-info/*' -not -name '*.pyc' 2>/dev/null)
-PAGES := $(foreach s,$(PARAM_SETS),$(foreach n,$(NOTEBOOK_NAMES),build/report/$(s)/$(n).html))
-EXECUTED := $(patsubst build/report/%.html,build/executed/%.ipynb,$(PAGES))
 REPORT := $(CLI) report
 
 report: build/report/index.html ## build the offline HTML report: build/report/index.html, one page per notebook and parameter set
 
-# The data is validated again only when data/ or src/ changed.
-build/.validated: $(REPORT_INPUTS) $(STAMP)
-	@$(CLI) validate
-	@mkdir -p build && touch $@
-
-# Every parameter set is checked against every notebook before any notebook runs. The folders
-# are prerequisites too: removing a notebook or a set changes them (and rewrites the index).
-build/.inputs-read: $(NOTEBOOKS) $(PARAM_FILES) notebooks notebooks/params $(STAMP)
-	@$(REPORT) check
-	@mkdir -p build && touch $@
-
-# One pattern rule per parameter set; its recipe writes both targets (executed notebook, page).
-define REPORT_SET_RULE
-build/executed/$(1)/%.ipynb build/report/$(1)/%.html: notebooks/%.ipynb notebooks/params/$(1).yml build/.validated | build/.inputs-read
-	@$$(REPORT) run $$< notebooks/params/$(1).yml
-endef
-$(foreach set,$(PARAM_SETS),$(eval $(call REPORT_SET_RULE,$(set))))
-
-build/report/index.html: $(PAGES) $(EXECUTED) $(PARAM_FILES) build/.validated build/.inputs-read
-	@$(REPORT) index
+# The folders are prerequisites too: removing a notebook or a set changes them (and rewrites the index).
+build/report/index.html: $(NOTEBOOKS) $(PARAM_FILES) $(REPORT_INPUTS) notebooks notebooks/params $(STAMP)
+	@$(REPORT) build
 
 check: $(STAMP) ## run the consistency checks and the audit of every number in the held source texts
 	$(CLI) check
@@ -76,14 +56,19 @@ check: $(STAMP) ## run the consistency checks and the audit of every number in t
 lint: $(STAMP) ## ruff: style, import order and line length of the code, tests, benchmarks and notebooks
 	$(BIN)/ruff check .
 
-test: $(STAMP) lab-setup ## run every test: lint, checks, audit, units, data, doctests, notebooks (nbval), the report and JupyterLab in chromium
+# pytest across the cores (pytest-xdist); each test file stays on one worker, so nbval runs a
+# notebook's cells in order in one kernel (xdist's loadgroup does not group under pytest 9.2).
+# The report is built first, with every core, and the browser test opens it as built.
+PYTEST := $(BIN)/python -m pytest --color=no -n auto --dist loadfile
+
+test: $(STAMP) lab-setup build/report/index.html ## run every test: lint, checks, audit, units, data, doctests, notebooks (nbval), the report and JupyterLab in chromium
 	@$(BIN)/ruff check --quiet . || $(BIN)/ruff check .
 	@$(CLI) check > /dev/null || $(CLI) check
 	@$(CLI) audit > /dev/null || $(CLI) audit
-	$(BIN)/python -m pytest --color=no
+	$(PYTEST)
 
 test-fast: $(STAMP) ## the quick loop: every test not marked slow (no kernels, builds or browser)
-	$(BIN)/python -m pytest --color=no -m "not slow"
+	$(PYTEST) -m "not slow"
 
 refresh: $(STAMP) ## re-run the notebooks with default parameters and store their outputs (nbval's reference)
 	$(CLI) refresh

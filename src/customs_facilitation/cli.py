@@ -168,9 +168,9 @@ def report(args) -> int:
         notebooks, param_sets = read_report_inputs(args.notebooks, params)
         print(f"parameters ok: {len(notebooks)} notebook(s) x {len(param_sets)} parameter set(s)")
     elif args.step == "run":
-        from .report.build import run_and_say
+        from .report.build import build
 
-        run_and_say(args.notebook, args.param_set, args.build, args.notebooks)
+        build(args.notebooks, params, args.build, only=(Path(args.notebook), Path(args.param_set)), jobs=args.jobs)
     elif args.step == "index":
         from .report.index import write_index
 
@@ -178,7 +178,7 @@ def report(args) -> int:
     else:
         from .report.build import build
 
-        print(f"wrote {build(args.notebooks, params, args.build)}")
+        print(f"wrote {build(args.notebooks, params, args.build, jobs=args.jobs)}")
     return 0
 
 
@@ -194,15 +194,16 @@ def _add_report_steps(report_command) -> None:
         step.add_argument("--build", default="build", help="the build folder (default: build)")
         step.add_argument("--notebooks", default="notebooks", help="the notebooks folder (default: notebooks)")
         step.add_argument("--params", default=None, help="the parameter sets folder (default: NOTEBOOKS/params)")
+        step.add_argument("--jobs", type=int, default=None, help="kernels at a time (default: the number of cores)")
         return step
 
     add("list", "print the report notebooks (NN-topic.ipynb), in order")
     add("check", "read every notebook's parameters cell and every parameter set; fail on a mismatch")
-    step = add("run", "execute one notebook with one parameter set and export its page")
+    step = add("run", "execute one notebook with one parameter set and export its page (even if up to date)")
     step.add_argument("notebook")
     step.add_argument("param_set", metavar="PARAMS_YML")
     add("index", "write build/report/index.html")
-    add("build", "check, run everything serially, write the index (no make, not incremental)")
+    add("build", "check, run what is out of date (one kernel per core), draw the figures, write the index")
 
 
 def build_parser() -> argparse.ArgumentParser:

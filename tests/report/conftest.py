@@ -26,9 +26,7 @@ alt.Chart(frame).mark_line(point=True).encode(x="month", y="value")
 '''
 
 FIGURES = '''
-from pathlib import Path
-if figures_dir:
-    Path(figures_dir, "values.json").write_text(chart.to_json())
+charts.save_figure(chart, "values", figures_dir)
 print(f"as_of={as_of} min_reliability={min_reliability}")
 '''
 

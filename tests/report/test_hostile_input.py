@@ -72,32 +72,46 @@ def test_markup_in_the_data_shows_as_text_and_never_runs(tmp_path):
     assert '<img src=y onerror=' in body, "the check's explanation should show as literal text"
 
 
+def kernel_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_a_build_killed_midway_leaves_the_previous_report(tmp_path, kit):
-    notebooks = kit.make_project(tmp_path)
+def test_a_build_killed_midway_leaves_the_previous_report(tmp_path, kit, tiny_build):
+    built_notebooks, built, _ = tiny_build
     project = tmp_path
+    notebooks = shutil.copytree(built_notebooks, project / "notebooks")
+    shutil.copytree(built, project / "build")
     shutil.copytree(REPO_DIR / "src", project / "src", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(REPO_DIR / "data", project / "data")
-    assert report(project, "build").returncode == 0
     report_dir = project / "build" / "report"
     before = {p: digest(p) for p in sorted(report_dir.rglob("*.html"))}
     assert len(before) == 5  # index and 2 notebooks x 2 sets
 
     slow = notebooks / "02-plain.ipynb"
-    kit.write_notebook(slow, 'min_reliability = "low"', 'import time\nprint("started", flush=True)\ntime.sleep(60)',
-                       title="Plain text")
+    started = notebooks / "started"  # written by the kernel (it runs in the notebooks' folder)
+    kit.write_notebook(slow, 'min_reliability = "low"',
+                       'import os, time\nfrom pathlib import Path\nPath("started").write_text(str(os.getpid()))\n'
+                       'time.sleep(60)', title="Plain text")
     running = report(project, "run", str(slow.relative_to(project)), "notebooks/params/default.yml",
                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    executed = project / "build" / "executed" / "default"
     deadline = time.monotonic() + 60
-    while not list(executed.glob(".02-plain-*.tmp.ipynb")) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    time.sleep(3)  # the kernel is now inside the sleeping cell
-    os.killpg(running.pid, signal.SIGKILL)
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert started.exists(), "the slow cell never started"
+    os.killpg(running.pid, signal.SIGKILL)  # the build and its kernel forker
     running.wait(timeout=30)
+    kernel = int(started.read_text())
+    while kernel_alive(kernel) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not kernel_alive(kernel), "the kernel of the killed build should end with it"
 
     after = {p: digest(p) for p in sorted(report_dir.rglob("*.html")) if not p.name.startswith(".")}
     assert after == before, "a killed build changed the report"

@@ -1,7 +1,6 @@
 """The report build on tiny throwaway notebooks: pages, index, atomic failure, parameter checks."""
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -13,6 +12,7 @@ import pytest
 
 from customs_facilitation import ReportError, load_sources
 from customs_facilitation.cli import main as cli_main
+from customs_facilitation.notebook.images import spec_key
 from customs_facilitation.report.build import build as build_report
 from customs_facilitation.report.html import offline_problems
 from customs_facilitation.report.inputs import read_report_inputs
@@ -64,7 +64,14 @@ def test_build_writes_every_page_without_code_and_offline(tiny_build):
     assert "as_of=2025-07-31 min_reliability=state_media" in press
     assert "as_of=2026-11-26 min_reliability=low" in (build / "report" / "default" / "01-charts.html").read_text()
     # figures_dir goes only to notebooks that declare it; other parameters only where declared
-    assert json.loads((build / "figures" / "press" / "values.json").read_text())["mark"]["type"] == "bar"
+    figures = build / "figures" / "press"
+    assert json.loads((figures / "values.vl.json").read_text())["mark"]["type"] == "bar"
+    assert (figures / "values.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "2025-07-31" in (figures / "values.svg").read_text(encoding="utf-8"), "drawn from the press set's spec"
+    specs = {spec_key(p.read_bytes()) for p in build.glob("figures/*/*.vl.json")}
+    assert len(specs) == 2, "the chart's title differs between the sets"
+    assert sorted(p.name for p in (build / "cache" / "figures").iterdir()) == sorted(
+        f"{key}.{fmt}" for key in specs for fmt in ("png", "svg")), "each distinct spec drawn once"
     cells = json.loads((build / "executed" / "press" / "02-plain.ipynb").read_text())["cells"]
     [injected] = [c for c in cells if "injected-parameters" in c["metadata"].get("tags", [])]
     assert "min_reliability" in "".join(injected["source"]) and "as_of" not in "".join(injected["source"])
@@ -166,38 +173,3 @@ def test_cli_check_reports_unknown_key_with_exit_status(kit, tmp_path):
                            "--notebooks", str(notebooks)], capture_output=True, text=True)
     assert done.returncode == 1
     assert "typo.yml: unknown parameter 'title_text'" in done.stderr
-
-
-@pytest.mark.skipif(shutil.which("make") is None, reason="needs GNU make")
-def test_make_report_is_incremental(kit, tmp_path):
-    """The real Makefile on a tiny project: a second run does nothing; a touched notebook reruns
-    only its own pages."""
-    project = tmp_path / "project"
-    notebooks = project / "notebooks"
-    kit.write_notebook(notebooks / "01-one.ipynb", 'as_of = "2026-11-26"', "print(as_of)", title="One")
-    kit.write_notebook(notebooks / "02-two.ipynb", 'as_of = "2026-11-26"', "print(as_of)", title="Two")
-    kit.write_params(notebooks / "params" / "default.yml", "Default", {})
-    shutil.copy(REPO / "Makefile", project / "Makefile")
-    for folder in ("data", "src"):  # stand-ins for the inputs every page depends on
-        (project / folder).mkdir()
-        (project / folder / "input.txt").write_text("1")
-    for name in ("requirements.lock", "pyproject.toml", "installed"):  # an up-to-date environment stamp
-        (project / name).write_text("")
-        os.utime(project / name, (1e9, 1e9) if name != "installed" else None)
-    bin_dir = Path(sys.executable).parent
-    make = ["make", "--no-print-directory", "-C", str(project), f"BIN={bin_dir}", "STAMP=installed",
-            f"PYTHON={sys.executable}"]
-    env = {**os.environ, "MAKEFLAGS": ""}
-
-    def run(*args):
-        done = subprocess.run([*make, *args], capture_output=True, text=True, env=env)
-        assert done.returncode == 0, done.stdout + done.stderr
-        return re.findall(r"^ran (\S+) \[(\S+)\]", done.stdout, re.M)
-
-    assert sorted(run("-j2", "report")) == [("01-one", "default"), ("02-two", "default")]
-    assert (project / "build" / "report" / "index.html").exists()
-    assert run("report") == [], "nothing changed: nothing runs"
-    os.utime(notebooks / "02-two.ipynb")
-    assert run("report") == [("02-two", "default")]
-    os.utime(project / "data" / "input.txt")
-    assert sorted(run("report")) == [("01-one", "default"), ("02-two", "default")]

@@ -1,15 +1,16 @@
 """Read the whole data package: every table checked, then foreign keys and curation rules."""
 
 import functools
-import hashlib
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import DataValidationError, Problem
 from ..paths import resolve_data_dir
+from .cells import rows_in
 from .rules import rule_problems
 from .schema import read_descriptor, read_table
+from .version import data_version
 
 
 def foreign_key_problems(raw: dict[str, pd.DataFrame], descriptor: dict) -> list[Problem]:
@@ -26,7 +27,7 @@ def foreign_key_problems(raw: dict[str, pd.DataFrame], descriptor: dict) -> list
                                                    f"{fk['fields']}; only single-column foreign keys are supported")])
             column, target_column = fk["fields"][0], fk["reference"]["fields"][0]
             cells = table[column]
-            unknown = (cells != "") & ~cells.isin(target[target_column])
+            unknown = (cells != "") & ~rows_in(cells, target[target_column])
             target_file = fk["reference"]["resource"] + ".csv"
             problems += [Problem(res["path"], f"is not a {target_column} in {target_file}", row=int(i) + 1,
                                  column=column, value=cells[i]) for i in cells.index[unknown]]
@@ -43,24 +44,14 @@ def load_package(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
         DataValidationError: listing every problem in every table, if there is any.
     """
     typed, _ = _checked(resolve_data_dir(data_dir).resolve())
-    return {name: table.copy() for name, table in typed.items()}
+    return {name: table.copy(deep=False) for name, table in typed.items()}  # copy on write: callers' own
 
 
 def load_cells_as_written(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
     """The checked tables' cells exactly as written, as text: what typing loses (a figure's
     published precision, "21.790" against "21.79")."""
     _, cells = _checked(resolve_data_dir(data_dir).resolve())
-    return {name: table.copy() for name, table in cells.items()}
-
-
-def data_version(data_dir=None) -> str:
-    """A short content hash of every file in the data folder (names and bytes)."""
-    data_dir = resolve_data_dir(data_dir)
-    digest = hashlib.sha256()
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(data_dir).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:12]
+    return {name: table.copy(deep=False) for name, table in cells.items()}
 
 
 def _checked(data_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:

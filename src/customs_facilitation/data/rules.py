@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import Problem
+from .cells import lookup
 from .units import base_units
 
 
@@ -23,7 +24,7 @@ def observation_problems(obs: pd.DataFrame, indicators: pd.DataFrame, units: pd.
     has_value, has_unit = obs["value"].notna(), obs["unit"].notna()
     change_parts = obs[["change", "change_unit", "change_basis"]].notna()
     base_of_unit = base_units(obs["unit"], units)
-    indicator_unit = obs["indicator_id"].map(indicators.set_index("indicator_id")["unit"])
+    indicator_unit = lookup(obs["indicator_id"], indicators.set_index("indicator_id")["unit"])
     problems = _flag(f, obs, obs["period_end"] < obs["period_start"], "period_end",
                      "is before period_start; a period runs from its first to its last month")
     problems += _flag(f, obs, has_value != has_unit, "unit", "must be given exactly when value is given")
@@ -42,7 +43,7 @@ def observation_problems(obs: pd.DataFrame, indicators: pd.DataFrame, units: pd.
     problems += _flag(f, obs, obs["change_as_published"].notna() & ~change_parts["change"], "change_as_published",
                       "is given but change is empty")
     text_held = obs["checked"] == "text_held"
-    holds_text = obs["source_id"].map(sources.set_index("source_id")["text_path"]).notna()
+    holds_text = lookup(obs["source_id"], sources.set_index("source_id")["text_path"]).notna()
     problems += _flag(f, obs, text_held & ~holds_text, "checked",
                       "says text_held but the source has no text_path in sources.csv")
     problems += _flag(f, obs, text_held & has_value & obs["value_as_published"].isna(), "value_as_published",

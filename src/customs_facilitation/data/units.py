@@ -2,6 +2,8 @@
 
 import pandas as pd
 
+from .cells import lookup
+
 
 def conversion_factors(units: pd.DataFrame) -> pd.Series:
     """Each unit's factor to its base unit, by unit name, as floats."""
@@ -10,7 +12,7 @@ def conversion_factors(units: pd.DataFrame) -> pd.Series:
 
 def base_units(unit_names: pd.Series, units: pd.DataFrame) -> pd.Series:
     """The base unit of each unit name (``CNY billion`` -> ``CNY``)."""
-    return unit_names.map(units.set_index("unit")["base_unit"])
+    return lookup(unit_names, units.set_index("unit")["base_unit"])
 
 
 def to_base_units(values: pd.Series, unit_names: pd.Series, units: pd.DataFrame) -> pd.Series:
@@ -20,4 +22,4 @@ def to_base_units(values: pd.Series, unit_names: pd.Series, units: pd.DataFrame)
     >>> to_base_units(pd.Series([2.5]), pd.Series(["CNY billion"]), units).tolist()
     [2500000000.0]
     """
-    return values * unit_names.map(conversion_factors(units))
+    return values * unit_names.map(conversion_factors(units)).astype(float)  # float even when empty

@@ -1,4 +1,4 @@
-"""Charts: one altair theme, a source line under every chart, charts that draw anywhere, PNG/SVG files.
+"""Charts: one altair theme, a source line under every chart, charts that draw anywhere, spec files.
 
 A chart shows as a ``<div>`` whose id is derived from the spec's hash, holding a static SVG image
 of the chart, and one ``vegaEmbed`` call that replaces the image by the live chart wherever vega
@@ -168,17 +168,14 @@ def wrap_sources(source_line: str, width: int = SOURCE_LINE_CHARACTERS) -> list[
 
 
 def save_figure(chart: alt.TopLevelMixin, name: str, figures_dir: str) -> list[Path]:
-    """Write ``name``.png and ``name``.svg into ``figures_dir``; nothing when it is empty.
-
-    Drawn by vl-convert from the chart's spec under the active data transformer (``chart.save``
-    would switch to altair's own, which fails on a loader's months).
-    """
+    """Write the chart's vega-lite spec, as drawn here (under the active data transformer), as
+    ``name``.vl.json into ``figures_dir``; nothing when it is empty. The report build draws its PNG
+    and SVG from it (:mod:`.images`), cached by content."""
     if not figures_dir:
         return []
     spec = chart.to_dict()
     folder = Path(figures_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    png, svg = folder / f"{name}.png", folder / f"{name}.svg"
-    png.write_bytes(drawn(spec, "png", scale=2))
-    svg.write_text(drawn(spec, "svg"), encoding="utf-8")
-    return [png, svg]
+    path = folder / f"{name}.vl.json"
+    path.write_text(json.dumps(spec, indent=2, sort_keys=True), encoding="utf-8")
+    return [path]

@@ -86,8 +86,8 @@ class Page:
 
     def chart(self, chart: alt.TopLevelMixin, name: str, title: str, subtitle: str) -> None:
         """Title a chart, put the sources of the figures it plots (its data's ``FIGURE_COLUMNS``, or
-        ``source_id`` for rows that are not figures) under it, record them, save it as
-        ``name``.png and .svg in ``figures_dir`` and show it."""
+        ``source_id`` for rows that are not figures) under it, record them, save its spec as
+        ``name``.vl.json in ``figures_dir`` (the build draws its PNG and SVG) and show it."""
         rows = [row for data in chart.to_dict().get("datasets", {}).values() for row in data]
         plotted = {row[column] for row in rows for column in FIGURE_COLUMNS if column in row}
         named = {row["source_id"] for row in rows if "source_id" in row}

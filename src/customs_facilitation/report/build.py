@@ -1,26 +1,174 @@
-"""Build the whole report in one process: check the inputs, run every notebook for every
-parameter set, write the index. ``make report`` does the same incrementally, one target per
-page, through ``customs-facilitation report run`` and ``report index``."""
+"""Build the report in one process: every notebook with every parameter set, what is out of date.
+
+The build reads and checks the notebooks, the parameter sets and the data first; then it runs
+each out-of-date (notebook, set) on a fresh kernel forked from a process that has already
+imported what the notebooks import (:mod:`.kernels`), as many at a time as there are cores;
+exports each page with one exporter; draws the charts' images once per distinct spec; and
+writes the index. Everything a run writes goes to temporary files moved into place when complete,
+so a failed or killed run leaves the last good page; a lock keeps two builds of one folder apart.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import functools
+import os
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from .index import write_index
-from .inputs import read_report_inputs
-from .run import run
+from ..errors import ReportError
+from ..files import replacing
+from .freshness import is_fresh, run_key
+from .inputs import Notebook, ParameterSet, parameters_for, read_report_inputs
+from .layout import Layout
+from .lock import build_lock
+from .run import RunFailed, failed_note
+
+SAY = functools.partial(print, flush=True)
+"""How the build reports progress, a line at a time."""
+_LEFTOVER = re.compile(r"\..+-[a-z0-9_]{8}(\.tmp\..+)?")  # files.temp_path and this module's spec folders
 
 
-def run_and_say(notebook_path, params_path, build_dir, notebooks_dir) -> None:
-    """Run one notebook with one parameter set and print ``ran NN-topic [set] in N.N s``."""
-    seconds = run(notebook_path, params_path, build_dir, notebooks_dir=notebooks_dir)
-    print(f"ran {Path(notebook_path).stem} [{Path(params_path).stem}] in {seconds:.1f} s", flush=True)
+def build(notebooks_dir, params_dir, build_dir, *, only: tuple[Path, Path] | None = None, jobs: int | None = None,
+          say: Callable[[str], None] = SAY) -> Path | None:
+    """Bring the report in ``build_dir`` up to date; return the index (None when ``only`` is given).
 
+    Args:
+        only: (notebook, parameter set file): run just that one, even if up to date; no index.
+        jobs: kernels at a time (default: the number of cores).
 
-def build(notebooks_dir, params_dir, build_dir) -> Path:
-    """Check, run every notebook for every set (serially), then write the index; return it."""
+    Raises:
+        ReportError: for bad inputs (before anything runs), or naming every failed run.
+        DataValidationError: for bad curated data (before anything runs).
+    """
+    from ..data.version import data_version
+
     notebooks, param_sets = read_report_inputs(notebooks_dir, params_dir)
-    for param_set in param_sets:
-        for notebook in notebooks:
-            run_and_say(notebook.path, param_set.path, build_dir, notebooks_dir)
-    return write_index(notebooks_dir, params_dir, build_dir)
+    if only is not None:
+        notebooks, param_sets = _only(notebooks, param_sets, *only)
+    layout = Layout(Path(build_dir))
+    with build_lock(layout.lock, say):
+        _remove_leftovers(layout)
+        version = data_version()
+        runs = [(nb, s) for s in param_sets for nb in notebooks]
+        keys = {(nb.path, s.path): run_key(nb, s, parameters_for(nb, s, Path()), version) for nb, s in runs}
+        todo = [(nb, s) for nb, s in runs if only is not None or not is_fresh(layout, nb, s, keys[nb.path, s.path])]
+        if todo:
+            jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+            say(f"report: {len(todo)} of {len(runs)} runs to do, {jobs} at a time")
+            asyncio.run(_run_all(todo, keys, layout, version, jobs, say))
+        if only is not None:
+            return None
+        from .index import write_index
+
+        return write_index(notebooks_dir, params_dir, build_dir)
+
+
+def _only(notebooks: list[Notebook], param_sets: list[ParameterSet], notebook_path, params_path):
+    """The one notebook and the one parameter set named, checked like all the others."""
+    from .inputs import read_notebook, read_parameter_set, require_declared_parameters
+
+    notebook = next((nb for nb in notebooks if nb.path.resolve() == Path(notebook_path).resolve()), None)
+    if notebook is None:
+        notebook = read_notebook(notebook_path)
+    param_set = next((s for s in param_sets if s.path.resolve() == Path(params_path).resolve()), None)
+    if param_set is None:
+        param_set = read_parameter_set(params_path)
+        require_declared_parameters(param_set, [*notebooks, notebook])
+    return [notebook], [param_set]
+
+
+def _remove_leftovers(layout: Layout) -> None:
+    """Delete temporary files and folders that a killed build left (we hold the lock: no other
+    build is writing)."""
+    for folder in layout.output_folders():
+        for path in folder.iterdir() if folder.is_dir() else ():
+            if _LEFTOVER.fullmatch(path.name):
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
+async def _run_all(todo, keys, layout: Layout, version: str, jobs: int, say) -> None:
+    """Run every (notebook, set) of ``todo``, ``jobs`` at a time; raise naming every failure."""
+    from .kernels import KernelForker
+
+    forker = KernelForker()  # it imports while this process imports and checks the data
+    loop = asyncio.get_running_loop()
+    try:
+        from ..data.package import load_package
+        from .html import vega_bundle
+
+        bundle = loop.run_in_executor(None, vega_bundle)  # vl-convert releases the GIL
+        await loop.run_in_executor(None, load_package)  # every problem of the data, before any run
+        gates = asyncio.Semaphore(jobs), asyncio.Semaphore(2 * jobs)
+        results = await asyncio.gather(*(_run_one(nb, s, keys[nb.path, s.path], layout, version, forker, gates,
+                                                   bundle, say) for nb, s in todo), return_exceptions=True)
+    finally:
+        forker.close()
+    for result in results:
+        if isinstance(result, BaseException) and not isinstance(result, Exception):
+            raise result
+    failures = [str(r) if isinstance(r, ReportError) else f"{type(r).__name__}: {r}"
+                for r in results if isinstance(r, Exception)]
+    if failures:
+        raise ReportError("\n".join(failures))
+
+
+async def _run_one(notebook: Notebook, param_set: ParameterSet, key: str, layout: Layout, version: str, forker,
+                   gates: tuple[asyncio.Semaphore, asyncio.Semaphore], bundle, say) -> None:
+    """One run: a kernel started ahead, the notebook executed (``jobs`` at a time: the first
+    gate), the page exported, the figures drawn, then everything moved into place. At most one
+    kernel waits, ready, per running one (the second gate)."""
+    import nbformat
+
+    from .figures import place_figures
+    from .html import export_html
+    from .kernels import ready_kernel, stop_kernel
+    from .run import execute
+
+    set_name, name = param_set.name, notebook.name
+    figures = layout.figures(set_name)
+    figures.mkdir(parents=True, exist_ok=True)
+    specs = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=figures))
+    running, alive = gates
+    try:
+        async with alive:
+            start = time.perf_counter()
+            kernel = await ready_kernel(forker, notebook.path.parent)
+            try:
+                async with running:
+                    nb = await execute(notebook, param_set, parameters_for(notebook, param_set, specs.resolve()),
+                                       kernel)
+            except RunFailed as failed:
+                kept = _keep_failed(failed.notebook, layout.failed(set_name, name))
+                raise ReportError(str(failed) + failed_note(kept)) from None
+            finally:
+                await stop_kernel(*kernel)
+        await bundle
+        page = export_html(nb, notebook.path, set_title=param_set.title, data_version=version)
+        await asyncio.get_running_loop().run_in_executor(None, place_figures, specs, figures,
+                                                         layout.cache / "figures")
+        with replacing(layout.executed(set_name, name)) as tmp_executed, \
+                replacing(layout.page(set_name, name)) as tmp_page:
+            nbformat.write(nb, str(tmp_executed))
+            tmp_page.write_text(page, encoding="utf-8")
+    finally:
+        shutil.rmtree(specs, ignore_errors=True)
+    layout.failed(set_name, name).unlink(missing_ok=True)
+    with replacing(layout.key(set_name, name)) as tmp_key:
+        tmp_key.write_text(key, encoding="utf-8")
+    say(f"ran {name} [{set_name}] in {time.perf_counter() - start:.1f} s")
+
+
+def _keep_failed(nb, failed: Path) -> Path | None:
+    """Write a failed run's notebook (as far as it went) to ``failed``; return it, or None."""
+    if nb is None:
+        return None
+    import nbformat
+
+    with replacing(failed) as tmp:
+        nbformat.write(nb, str(tmp))
+    return failed

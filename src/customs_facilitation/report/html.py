@@ -10,8 +10,10 @@ any chart script in the body runs. A chart output is then
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
+import sys
 from pathlib import Path
 
 from ..errors import ReportError
@@ -49,57 +51,62 @@ _REMOTE = re.compile(
     re.IGNORECASE)
 
 
+BUNDLE_CACHE = Path(sys.prefix) / "share" / "customs-facilitation"
+"""Where the bundle is kept: in the environment whose vl-convert made it (``make setup`` writes it)."""
+
+
 @functools.cache
-def vega_bundle(cache_dir=None) -> str:
+def vega_bundle() -> str:
     """vega, vega-lite and vega-embed as one classic script that sets window.vegaEmbed etc.
 
-    ``vl_convert.javascript_bundle()`` takes about 3 s (it bundles on every call), so the result
-    is kept in ``cache_dir`` (one file per vl-convert version) when one is given.
+    ``vl_convert.javascript_bundle()`` takes about 4 s of CPU (it bundles on every call), so the
+    result is kept in :data:`BUNDLE_CACHE`, one file per vl-convert version (not kept if the
+    environment is read-only).
     """
     import vl_convert
 
-    cache = None
-    if cache_dir is not None:
-        cache = Path(cache_dir) / f"vega-bundle-{getattr(vl_convert, '__version__', 'unknown')}.js"
-        if cache.exists():
-            return cache.read_text(encoding="utf-8")
+    cache = BUNDLE_CACHE / f"vega-bundle-{getattr(vl_convert, '__version__', 'unknown')}.js"
+    if cache.exists():
+        return cache.read_text(encoding="utf-8")
     bundle = vl_convert.javascript_bundle()
     if "</script" in bundle.lower():
         raise ReportError("vl_convert.javascript_bundle() contains '</script'; it cannot be inlined")
-    if cache is not None:
+    with contextlib.suppress(OSError):
         write_atomically(cache, bundle)
     return bundle
 
 
-def export_html(executed_notebook, *, set_title: str = "", data_version: str = "", cache_dir=None) -> str:
-    """HTML of an executed notebook without code or prompts, with the vega bundle inline once.
+@functools.cache
+def _exporter():
+    """One HTML exporter (and compiled template) for every page of a build."""
+    import jinja2
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(
+        template_name="lab", template_file="report.html.j2",
+        extra_loaders=[jinja2.DictLoader({"report.html.j2": PAGE_TEMPLATE})],
+        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True)
+
+
+def export_html(nb, source: Path, *, set_title: str = "", data_version: str = "") -> str:
+    """HTML of an executed notebook ``nb`` (from ``source``) without code or prompts, with the
+    vega bundle inline once.
 
     Raises:
         ReportError: if the page would load a script, stylesheet or image from the network.
     """
-    import jinja2
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    nb = nbformat.read(str(executed_notebook), as_version=4)
-    title = first_heading(nb.cells) or Path(executed_notebook).stem
-    exporter = HTMLExporter(
-        template_name="lab", template_file="report.html.j2",
-        extra_loaders=[jinja2.DictLoader({"report.html.j2": PAGE_TEMPLATE})],
-        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True)
-    body, _ = exporter.from_notebook_node(nb, resources={
-        "metadata": {"name": f"{title} ({set_title})" if set_title else title,
-                     "path": str(Path(executed_notebook).parent)},
+    title = first_heading(nb.cells) or Path(source).stem
+    body, _ = _exporter().from_notebook_node(nb, resources={
+        "metadata": {"name": f"{title} ({set_title})" if set_title else title, "path": str(Path(source).parent)},
         "set_title": set_title, "data_version": data_version})
     remote = offline_problems(body)
     if remote:
-        raise ReportError(f"{executed_notebook}: the exported page would load from the network: "
-                          + "; ".join(remote[:5]))
+        raise ReportError(f"{source}: the exported page would load from the network: " + "; ".join(remote[:5]))
     if body.count(BUNDLE_MARKER) != 1:
-        raise ReportError(f"{executed_notebook}: the page template's vega bundle marker appears "
+        raise ReportError(f"{source}: the page template's vega bundle marker appears "
                           f"{body.count(BUNDLE_MARKER)} times; expected once")
     # Inserted after nbconvert's HTML clean-up, which would otherwise parse 0.9 MB of script.
-    return body.replace(BUNDLE_MARKER, vega_bundle(cache_dir))
+    return body.replace(BUNDLE_MARKER, vega_bundle())
 
 
 def offline_problems(page_html: str) -> list[str]:

@@ -19,15 +19,30 @@ class Layout:
         """Where a failed run's executed notebook (with its traceback) is kept for reading."""
         return self.executed(set_name, notebook_name).with_suffix(".failed.ipynb")
 
+    def key(self, set_name: str, notebook_name: str) -> Path:
+        """The key of everything the run read, written once its page and notebook are in place."""
+        return self.executed(set_name, notebook_name).with_suffix(".key")
+
     def page(self, set_name: str, notebook_name: str) -> Path:
         return self.build_dir / "report" / set_name / f"{notebook_name}.html"
 
     def figures(self, set_name: str) -> Path:
         return self.build_dir / "figures" / set_name
 
+    def output_folders(self) -> list[Path]:
+        """Every folder a run writes into (where a killed build may have left temporary files)."""
+        found = [self.build_dir / "report", self.cache / "figures"]
+        for kind in ("executed", "report", "figures"):
+            found += sorted(p for p in (self.build_dir / kind).glob("*") if p.is_dir())
+        return found
+
     @property
     def cache(self) -> Path:
         return self.build_dir / "cache"
+
+    @property
+    def lock(self) -> Path:
+        return self.build_dir / ".lock"
 
     @property
     def index(self) -> Path:

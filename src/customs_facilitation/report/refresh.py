@@ -11,7 +11,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from ..files import replacing
-from .run import this_python_kernel_manager
+from .kernels import this_python_kernel_manager
 
 
 def clean(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:

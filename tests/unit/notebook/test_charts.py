@@ -1,6 +1,6 @@
 """Charts draw everywhere: a deterministic, safe div holding a static image for a notebook just
-opened, the offline widget in the Lab kernel, loader frames that chart as they are; figures are
-written as PNG and SVG."""
+opened, the offline widget in the Lab kernel, loader frames that chart as they are; a chart's spec is
+saved for the build to draw."""
 
 import base64
 import json
@@ -15,6 +15,7 @@ import pytest
 
 from customs_facilitation.data.load import load_indicators, load_measures, load_observations, load_sources, load_units
 from customs_facilitation.notebook import charts
+from customs_facilitation.notebook.images import render
 
 
 def bar(values):
@@ -126,7 +127,17 @@ def test_titles_and_source_line(tmp_path):
     assert spec["title"]["text"] == "Title" and spec["vconcat"][0]["title"]["orient"] == "bottom"
     assert spec["vconcat"][0]["title"]["text"] == ["Sources: X (F01)"]
     assert 'alt="Title"' in charts.render(spec)["text/html"]
-    paths = charts.save_figure(chart, "demo", str(tmp_path))
-    assert [p.name for p in paths] == ["demo.png", "demo.svg"]
-    assert paths[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and b"<svg" in paths[1].read_bytes()[:500]
+    [path] = charts.save_figure(chart, "demo", str(tmp_path))
+    assert path.name == "demo.vl.json"
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["title"]["text"] == "Title" and saved["vconcat"][0]["title"]["text"] == ["Sources: X (F01)"]
+    assert saved["$schema"].startswith("https://vega.github.io/schema/vega-lite/v6")
     assert charts.save_figure(chart, "demo", "") == []
+
+
+def test_images_are_drawn_from_the_saved_spec(tmp_path):
+    [path] = charts.save_figure(charts.with_titles(bar([1, 2]), "Title", "Sub", "Sources: X (F01)"), "demo",
+                                str(tmp_path))
+    images = render(path.read_bytes())
+    assert images["png"][:8] == b"\x89PNG\r\n\x1a\n"
+    assert b"<svg" in images["svg"][:500] and b"Sources: X (F01)" in images["svg"]

@@ -1,5 +1,7 @@
 """The page helper: set-up in one call, and every figure shown (prose, table, chart) recorded."""
 
+import json
+
 import altair as alt
 import pytest
 
@@ -34,8 +36,8 @@ def test_a_chart_carries_the_sources_of_what_it_plots(tiny, tmp_path):
     page = Page.open("", "low", figures_dir=str(tmp_path), data_dir=tiny)
     points = figures.series(page.figures, ["cities"])
     page.chart(alt.Chart(points).mark_point().encode(x="date:T", y="value:Q"), "cities", "Cities", "Counts")
-    saved = (tmp_path / "cities.svg").read_text(encoding="utf-8")
-    assert "Sources: Blog B (F02)" in saved and "Cities" in saved
+    saved = json.loads((tmp_path / "cities.vl.json").read_text(encoding="utf-8"))
+    assert saved["vconcat"][0]["title"]["text"] == ["Sources: Blog B (F02)"] and saved["title"]["text"] == "Cities"
 
 
 def test_a_dated_page_says_how_many_figures_lack_a_dated_source(tiny, monkeypatch):
@@ -61,4 +63,5 @@ def test_a_loader_frame_shown_as_it_is_records_its_figures(tiny, tmp_path):
     cities = load_observations(tiny, indicator="cities")
     page.chart(alt.Chart(cities).mark_point().encode(x="period_end:T", y="value:Q"), "cities", "Cities", "Counts")
     assert page.shown == {"S01", "F02"}
-    assert "Sources: Blog B (F02)" in (tmp_path / "cities.svg").read_text(encoding="utf-8")
+    saved = json.loads((tmp_path / "cities.vl.json").read_text(encoding="utf-8"))
+    assert saved["vconcat"][0]["title"]["text"] == ["Sources: Blog B (F02)"]

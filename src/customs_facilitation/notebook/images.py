@@ -1,0 +1,29 @@
+"""Static images of a chart: PNG and SVG rendered from its vega-lite spec, with vl-convert.
+
+A chart's spec (``name.vl.json``, written by :func:`.charts.save_figure`) says all there
+is to draw, so its images can be rendered apart from the notebook that made it, and cached by
+the spec's content hash: an unchanged chart is never drawn twice.
+"""
+
+import hashlib
+import json
+
+from .charts import drawn
+
+FORMATS = ("png", "svg")
+PNG_SCALE = 2  # twice the chart's size in pixels: sharp on high-density screens and in print
+
+
+def spec_key(spec_text: bytes) -> str:
+    """The content hash that names a spec's images.
+
+    >>> spec_key(b'{"mark": "bar"}')
+    'ced019dbd1e3c35d'
+    """
+    return hashlib.sha256(spec_text).hexdigest()[:16]
+
+
+def render(spec_text: bytes) -> dict[str, bytes]:
+    """PNG and SVG bytes of a vega-lite spec, by format, drawn with vl-convert."""
+    spec = json.loads(spec_text)
+    return {"png": drawn(spec, "png", scale=PNG_SCALE), "svg": drawn(spec, "svg").encode("utf-8")}

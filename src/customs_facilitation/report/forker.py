@@ -1,0 +1,100 @@
+"""The kernel forker: one process that imports what the notebooks import, then forks kernels.
+
+Run by :class:`.kernels.KernelForker` as ``python -m customs_facilitation.report.forker``. It
+imports :data:`PRELOAD` once, then reads one JSON request a line on stdin (the kernel's command,
+working directory and environment) and answers each with ``{"pid": N}`` on stdout: N is a fresh
+kernel forked from it, in its own session, started as ``python -m ipykernel_launcher`` would be.
+The kernel's namespace is empty and its shell new; only modules were imported before, which
+changes no notebook state. The forker exits when its stdin closes (the build ended or died);
+each kernel exits when the forker is gone (ipykernel polls its parent).
+"""
+
+import atexit
+import importlib
+import json
+import os
+import signal
+import sys
+import traceback
+from pathlib import Path
+
+PRELOAD = ("pandas", "altair", "IPython.display", "ipykernel.kernelapp", "customs_facilitation.notebook",
+           "customs_facilitation.verify.consistency")
+"""What report notebooks import; a notebook importing anything else imports it as usual."""
+
+
+def kernel_arguments(argv: list[str]) -> list[str] | None:
+    """The ipykernel arguments of a native kernel command run by this Python, else None.
+
+    >>> kernel_arguments([sys.executable, "-m", "ipykernel_launcher", "-f", "k.json"])
+    ['-f', 'k.json']
+    >>> kernel_arguments(["/other/python", "-m", "ipykernel_launcher", "-f", "k.json"]) is None
+    True
+    """
+    same_python = argv and os.path.realpath(argv[0]) == os.path.realpath(sys.executable)
+    return argv[3:] if same_python and argv[1:3] == ["-m", "ipykernel_launcher"] else None
+
+
+def _become_kernel(arguments: list[str], cwd: str | None, env: dict) -> None:
+    """In the forked child: a kernel's own session, folder, environment and standard streams."""
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the forker ignores it; a kernel's subprocesses need it
+    os.setsid()
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.dup2(2, 1)  # never the forker's answer pipe
+    os.close(devnull)
+    os.environ.clear()
+    os.environ.update(env, JPY_PARENT_PID=str(os.getppid()))
+    if cwd:
+        os.chdir(cwd)
+    sys.argv = [str(Path(importlib.import_module("ipykernel").__file__).parent.parent / "ipykernel_launcher.py"),
+                *arguments]
+    from ipykernel.kernelapp import IPKernelApp
+
+    # The kernel exits when the forker does (ipykernel's parent poller; JPY_PARENT_PID was read
+    # when the forker imported ipykernel, so the forker's pid is passed here).
+    IPKernelApp.launch_instance(argv=[*arguments, f"--IPKernelApp.parent_handle={os.getppid()}"])
+
+
+def _fork(request: dict) -> int:
+    """Fork a kernel for ``request``; return its pid (in the forker)."""
+    arguments = kernel_arguments(request["argv"])
+    if arguments is None:
+        raise ValueError(f"not a kernel of this Python: {request['argv']}")
+    pid = os.fork()
+    if pid:
+        return pid
+    status = 1
+    try:
+        _become_kernel(arguments, request.get("cwd"), request["env"])
+        status = 0
+    except SystemExit as stop:
+        status = stop.code if isinstance(stop.code, int) else 1
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        try:
+            atexit._run_exitfuncs()  # what a kernel's interpreter runs at exit
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(status)  # never back into the forker's loop
+
+
+def main() -> None:
+    """Import the preload, then fork a kernel for every request line until stdin closes."""
+    if sys.path and Path(sys.path[0] or ".").resolve() == Path.cwd():
+        del sys.path[0]  # as ipykernel_launcher does: the working folder is not an import root
+    for name in PRELOAD:
+        importlib.import_module(name)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # exited kernels are reaped by the system
+    for line in sys.stdin:
+        try:
+            answer = {"pid": _fork(json.loads(line))}
+        except Exception as error:  # a bad request is answered, never fatal to the forker
+            answer = {"error": f"{type(error).__name__}: {error}"}
+        print(json.dumps(answer), flush=True)
+
+
+if __name__ == "__main__":
+    main()
