@@ -4,6 +4,8 @@ A notebook opens its page with its parameters; the page parses them (failing at 
 value), sets up the charts and tables, loads the figures that qualify and says what they are.
 Everything shown through the page (sentences, tables, charts) is scanned for the observation ids
 it cites, so :meth:`Page.sources` lists the source of every figure shown and cannot miss one.
+With that list it emits the ids of every figure shown, in a mimetype of its own
+(:data:`FIGURES_MIMETYPE`): the report writes them, with their sources, to the page's CSV.
 """
 
 from __future__ import annotations
@@ -14,15 +16,19 @@ from dataclasses import dataclass, field
 import altair as alt
 import pandas as pd
 
-from ..data.load import load_sources, load_units
+from ..data.load import load_indicators, load_sources, load_units
 from . import charts, prose, tables, words
+from .table_html import SOURCE_ANCHOR, table_html, table_text
 from .figures import load_figures
 from .parameters import parse_page_parameters
 
 _TOKEN = re.compile(r"[A-Za-z0-9_.-]+")
 FIGURE_COLUMNS = ("id", "observation_id")
-"""Columns that name the figures a table or a chart shows: the page's own ``id``, the loaders'
+"""Columns that name the figures a chart plots: the page's own ``id``, the loaders'
 ``observation_id``."""
+FIGURES_MIMETYPE = "application/vnd.customs-facilitation.figures+json"
+"""The output of :meth:`Page.sources` that lists the figures the page showed and their sources:
+``{"figures": [ids], "sources": [ids]}``, sorted. Renderers that do not know it ignore it."""
 
 
 @dataclass
@@ -76,13 +82,14 @@ class Page:
         self._record(_TOKEN.findall(text))
         _display(words.markdown(text))
 
-    def table(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """Record the figures and sources a table names (its ``FIGURE_COLUMNS`` and ``source_id``)
-        and return it for display."""
-        for column in (*FIGURE_COLUMNS, "source_id"):
-            if column in frame.columns:
-                self._record(frame[column])
-        return frame
+    def table(self, frame: pd.DataFrame, filters: tuple[str, ...] = ()) -> None:
+        """Record the figures and sources a table names (in any of its cells: an id column, a list
+        of ids, a check's figures) and show it as a publication table; with ``filters`` (columns),
+        an interactive one that sorts, searches and filters by those columns (see :mod:`.table_html`)."""
+        for column in frame.columns:
+            self._record(token for cell in frame[column].dropna() for token in _TOKEN.findall(str(cell)))
+        _display_bundle({"text/html": table_html(frame, filters=tuple(filters), definitions=self._definitions()),
+                         "text/plain": table_text(frame)})
 
     def chart(self, chart: alt.TopLevelMixin, name: str, title: str, subtitle: str) -> None:
         """Title a chart, put the sources of the figures it plots (its data's ``FIGURE_COLUMNS``, or
@@ -97,10 +104,24 @@ class Page:
         charts.save_figure(titled, name, self.figures_dir)
         _display(titled)
 
-    def sources(self) -> pd.DataFrame:
+    def cited_sources(self) -> pd.DataFrame:
         """The sources behind every figure (and named source) this page has shown, in words."""
         used = set(self.figures.loc[self.figures["observation_id"].isin(self.shown), "source_id"])
         return tables.source_table(self._sources(used | self.shown_sources).sort_values("published_date"))
+
+    def sources(self) -> None:
+        """Show :meth:`cited_sources` (each row the target of the links to its source) with the ids
+        of every figure shown and their sources (:data:`FIGURES_MIMETYPE`)."""
+        cited = self.cited_sources()
+        _display_bundle({
+            "text/html": table_html(cited, anchors={"source": SOURCE_ANCHOR}),
+            "text/plain": table_text(cited),
+            FIGURES_MIMETYPE: {"figures": sorted(self.shown), "sources": sorted(cited["source"])},
+        })
+
+    def _definitions(self) -> dict[str, str]:
+        indicators = load_indicators(self.data_dir)
+        return dict(zip(indicators["indicator_id"], indicators["definition"]))
 
     def _sources(self, ids) -> pd.DataFrame:
         sources = load_sources(self.data_dir)
@@ -116,3 +137,10 @@ def _display(obj) -> None:
     from IPython.display import display
 
     display(obj)
+
+
+def _display_bundle(bundle: dict) -> None:
+    """Show an output given as mimetype -> data."""
+    from IPython.display import display
+
+    display(bundle, raw=True)

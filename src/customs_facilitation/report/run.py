@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import nbformat
+
 from ..data.package import data_version
 from ..errors import ReportError
 from ..files import replacing
@@ -31,6 +33,7 @@ from .inputs import (
     require_declared_parameters,
 )
 from .layout import Layout
+from .page_figures import write_page_figures
 
 INJECTED_TAG = "injected-parameters"
 
@@ -63,8 +66,11 @@ def run(notebook_path, params_path, build_dir, *, notebooks_dir=None, timeout=60
     with tempfile.TemporaryDirectory(prefix=f".{notebook.name}-", dir=figures) as tmp_figures:
         with replacing(executed) as tmp_executed, replacing(page) as tmp_page:
             _execute(notebook, param_set, tmp_executed, failed, Path(tmp_figures).resolve(), timeout)
+            csv = layout.figures_csv(param_set.name, notebook.name)
+            listed = write_page_figures(nbformat.read(str(tmp_executed), as_version=4), csv)
             tmp_page.write_text(export_html(tmp_executed, set_title=param_set.title,
-                                             data_version=data_version(), cache_dir=layout.cache),
+                                             data_version=data_version(), cache_dir=layout.cache,
+                                             figures_csv=csv.name if listed else ""),
                                 encoding="utf-8")
         for made in sorted(Path(tmp_figures).iterdir()):
             if made.is_dir() and (figures / made.name).is_dir():
