@@ -18,9 +18,9 @@ import pandas as pd
 
 from ..data.load import load_indicators, load_sources, load_units
 from . import charts, prose, tables, words
-from .table_html import SOURCE_ANCHOR, table_html, table_text
 from .figures import load_figures
 from .parameters import parse_page_parameters
+from .table_html import SOURCE_ANCHOR, table_html, table_id, table_text
 
 _TOKEN = re.compile(r"[A-Za-z0-9_.-]+")
 FIGURE_COLUMNS = ("id", "observation_id")
@@ -45,6 +45,7 @@ class Page:
     data_dir: str | None = None
     shown: set[str] = field(default_factory=set)
     shown_sources: set[str] = field(default_factory=set)
+    table_ids: set[str] = field(default_factory=set)
 
     @classmethod
     def open(cls, as_of: str, min_reliability: str, focus_start: str | None = None,
@@ -88,8 +89,9 @@ class Page:
         an interactive one that sorts, searches and filters by those columns (see :mod:`.table_html`)."""
         for column in frame.columns:
             self._record(token for cell in frame[column].dropna() for token in _TOKEN.findall(str(cell)))
-        _display_bundle({"text/html": table_html(frame, filters=tuple(filters), definitions=self._definitions()),
-                         "text/plain": table_text(frame)})
+        html = table_html(frame, html_id=self._table_id(frame), filters=tuple(filters),
+                          definitions=self._definitions())
+        _display_bundle({"text/html": html, "text/plain": table_text(frame)})
 
     def chart(self, chart: alt.TopLevelMixin, name: str, title: str, subtitle: str) -> None:
         """Title a chart, put the sources of the figures it plots (its data's ``FIGURE_COLUMNS``, or
@@ -114,10 +116,16 @@ class Page:
         of every figure shown and their sources (:data:`FIGURES_MIMETYPE`)."""
         cited = self.cited_sources()
         _display_bundle({
-            "text/html": table_html(cited, anchors={"source": SOURCE_ANCHOR}),
+            "text/html": table_html(cited, html_id=self._table_id(cited), anchors={"source": SOURCE_ANCHOR}),
             "text/plain": table_text(cited),
             FIGURES_MIMETYPE: {"figures": sorted(self.shown), "sources": sorted(cited["source"])},
         })
+
+    def _table_id(self, frame: pd.DataFrame) -> str:
+        """An id for the next table, unique on this page."""
+        new = table_id(frame, self.table_ids)
+        self.table_ids.add(new)
+        return new
 
     def _definitions(self) -> dict[str, str]:
         indicators = load_indicators(self.data_dir)

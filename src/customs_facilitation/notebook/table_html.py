@@ -8,7 +8,8 @@ the report's data dictionary, an address to itself; a wide table scrolls in its 
 An interactive table is the same table, marked for the report page's script (sort, search and
 filter by the columns named): where no script runs, as in a notebook just opened in JupyterLab,
 it stays a plain table with every row. Every cell's text is escaped: markup in the data shows as text.
-The table's id is a hash of its content, so the same table renders the same on every run.
+The table's id comes from its headers (:func:`table_id`): the same on every run, and unchanged
+when only its rows change, so a diff of a notebook's stored output shows the rows that changed.
 """
 
 from __future__ import annotations
@@ -111,9 +112,22 @@ def displayed_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in frame.columns if not (c in LINK_LABELS and LINK_LABELS[c] in frame.columns)]
 
 
-def table_html(frame: pd.DataFrame, *, filters: tuple[str, ...] = (), anchors: dict[str, str] | None = None,
-               definitions: dict[str, str] | None = None) -> str:
-    """The frame as a publication table (HTML), without its index.
+def table_id(frame: pd.DataFrame, taken: set[str] = frozenset()) -> str:
+    """An HTML id for a table, from its columns, not in ``taken`` (the ids a page has used).
+
+    >>> frame = pd.DataFrame({"id": ["S01"]})
+    >>> first = table_id(frame)
+    >>> first == table_id(frame.assign(id=["F99"])), table_id(frame, {first}) == first + "-2"
+    (True, True)
+    """
+    base = "table-" + hashlib.sha256("\x1f".join(map(str, frame.columns)).encode("utf-8")).hexdigest()[:8]
+    return next(f"{base}-{n}" if n > 1 else base for n in range(1, len(taken) + 2)
+                if (f"{base}-{n}" if n > 1 else base) not in taken)
+
+
+def table_html(frame: pd.DataFrame, *, html_id: str, filters: tuple[str, ...] = (),
+               anchors: dict[str, str] | None = None, definitions: dict[str, str] | None = None) -> str:
+    """The frame as a publication table (HTML) with the id ``html_id``, without its index.
 
     Args:
         filters: make the table interactive (sortable, searchable) with a list filter on each
@@ -129,10 +143,8 @@ def table_html(frame: pd.DataFrame, *, filters: tuple[str, ...] = (), anchors: d
     if missing:
         raise ValueError(f"cannot filter by {missing}: the table shows {columns}")
     shown = pd.DataFrame({c: _cells(frame, c, anchors.get(c), definitions) for c in columns})
-    digest = hashlib.sha256(shown.to_json().encode("utf-8") + repr(filters).encode()).hexdigest()[:12]
-    table_id = f"table-{digest}"
     right = [c for c in columns if _right_aligned(frame, c)]
-    gt = (GT(shown, id=table_id)
+    gt = (GT(shown, id=html_id)
           .fmt(lambda cell: cell)  # the cells are HTML already, their text escaped
           .cols_label(**{c: header(c) for c in columns})
           .cols_align("left")

@@ -95,7 +95,8 @@ def _indicator_sections(indicators: pd.DataFrame, units: pd.DataFrame, observati
 
 def _units_table(units: pd.DataFrame) -> str:
     rows = [f'<tr><td id="unit-{e(u.unit)}">{e(u.unit)}</td><td>{e(u.base_unit)}</td>'
-            f'<td class="number">{e(words.number(u.factor))}</td><td>{e(u.description)}</td></tr>' for u in units.itertuples()]
+            f'<td class="number">{e(words.number(u.factor))}</td><td>{e(u.description)}</td></tr>'
+            for u in units.itertuples()]
     return ('<div class="scroll"><table><thead><tr><th scope="col">Unit</th><th scope="col">Base unit</th>'
             '<th scope="col" class="number">Factor</th><th scope="col">Meaning</th></tr></thead>\n'
             f"<tbody>\n{chr(10).join(rows)}\n</tbody></table></div>")
@@ -107,7 +108,8 @@ def render_dictionary(data_dir=None, version_of_data: str = "") -> str:
     descriptor = read_descriptor(data_dir)
     indicators, units = load_indicators(data_dir), load_units(data_dir)
     tables = "\n".join(_table_section(r) for r in descriptor["resources"])
-    contents = "\n".join(f'<li><a href="#table-{e(r["name"])}">{e(r["path"])}</a></li>' for r in descriptor["resources"])
+    contents = "\n".join(f'<li><a href="#table-{e(r["name"])}">{e(r["path"])}</a></li>'
+                         for r in descriptor["resources"])
     topics = "\n".join(f'<li><a href="#topic-{e(t)}">{e(t.replace("_", " "))}</a></li>'
                        for t in sorted(indicators["topic"].unique()))
     version = f" Data version <code>{e(version_of_data)}</code>." if version_of_data else ""

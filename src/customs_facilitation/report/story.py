@@ -66,7 +66,8 @@ def summary(latest: pd.DataFrame) -> str:
     cities, measures = by_id.get("special_operation_pilot_cities"), by_id.get("special_operation_measures")
     if cities is not None:
         year = cities["period_start"].year
-        sentence = f"The {year} special operation on cross-border trade facilitation was piloted in {_said(cities, 'cities')}"
+        sentence = (f"The {year} special operation on cross-border trade facilitation was piloted in "
+                    f"{_said(cities, 'cities')}")
         if measures is not None and measures["period_start"].year == year:
             sentence += f", with {_said(measures, 'measures')}"
         sentences.append(sentence + ".")

@@ -22,12 +22,12 @@ def test_every_figure_shown_is_recorded_and_its_source_listed(tiny):
     page = Page.open("", "low", data_dir=tiny)
     page.say("Repair trade was large (S01), unlike X99 which is no figure.")
     assert page.shown == {"S01"}
-    assert list(page.sources()["source"]) == ["paper-a"]
+    assert list(page.cited_sources()["source"]) == ["paper-a"]
     page.table(tables.figure_table(page.figures[page.figures["observation_id"] == "F03"]))
     points = figures.series(page.figures, ["cities"])
     page.chart(alt.Chart(points).mark_point().encode(x="date:T", y="value:Q"), "cities", "Cities", "Counts")
     assert page.shown == {"S01", "F03", "F02"}
-    assert list(page.sources()["source"]) == ["paper-a", "blog-b"]
+    assert list(page.cited_sources()["source"]) == ["paper-a", "blog-b"]
 
 
 def test_a_chart_carries_the_sources_of_what_it_plots(tiny, tmp_path):
