@@ -32,6 +32,7 @@ def report(project, *args, **popen):
 def copy_project(root: Path, notebook: str) -> Path:
     for folder in ("data", "src"):
         shutil.copytree(REPO_DIR / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO_DIR / "CITATION.cff", root / "CITATION.cff")  # the index links a copy
     (root / "notebooks" / "params").mkdir(parents=True)
     shutil.copy(REPO_DIR / "notebooks" / notebook, root / "notebooks" / notebook)
     shutil.copy(REPO_DIR / "notebooks" / "params" / "default.yml", root / "notebooks" / "params")
@@ -81,10 +82,11 @@ def test_a_build_killed_midway_leaves_the_previous_report(tmp_path, kit):
     project = tmp_path
     shutil.copytree(REPO_DIR / "src", project / "src", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(REPO_DIR / "data", project / "data")
+    shutil.copy(REPO_DIR / "CITATION.cff", project / "CITATION.cff")
     assert report(project, "build").returncode == 0
     report_dir = project / "build" / "report"
     before = {p: digest(p) for p in sorted(report_dir.rglob("*.html"))}
-    assert len(before) == 5  # index and 2 notebooks x 2 sets
+    assert len(before) == 6  # index, dictionary and 2 notebooks x 2 sets
 
     slow = notebooks / "02-plain.ipynb"
     kit.write_notebook(slow, 'min_reliability = "low"', 'import time\nprint("started", flush=True)\ntime.sleep(60)',

@@ -1,5 +1,7 @@
 """The page helper: set-up in one call, and every figure shown (prose, table, chart) recorded."""
 
+import re
+
 import altair as alt
 import pytest
 
@@ -62,3 +64,21 @@ def test_a_loader_frame_shown_as_it_is_records_its_figures(tiny, tmp_path):
     page.chart(alt.Chart(cities).mark_point().encode(x="period_end:T", y="value:Q"), "cities", "Cities", "Counts")
     assert page.shown == {"S01", "F02"}
     assert "Sources: Blog B (F02)" in (tmp_path / "cities.svg").read_text(encoding="utf-8")
+
+
+def test_the_sources_output_lists_exactly_the_figures_shown_for_the_report(tiny, monkeypatch):
+    import pandas as pd
+
+    from customs_facilitation.notebook import page as page_module
+
+    shown = []
+    monkeypatch.setattr(page_module, "_display_bundle", shown.append)
+    page = Page.open("", "low", data_dir=tiny)
+    page.table(pd.DataFrame({"check": ["a sum"], "figures": ["S01 F01 vs F03"]}))  # ids inside any cell
+    page.table(pd.DataFrame({"year": ["2022"], "cities": ["10 (F02)"]}))
+    page.sources()
+    listed = shown[-1][page_module.FIGURES_MIMETYPE]
+    assert listed == {"figures": ["F01", "F02", "F03", "S01"], "sources": ["blog-b", "paper-a"]}
+    assert 'id="source-paper-a"' in shown[-1]["text/html"] and 'id="source-blog-b"' in shown[-1]["text/html"]
+    ids = [re.search(r'<div id="(table-[^"]+)"', output["text/html"]).group(1) for output in shown]
+    assert len(set(ids)) == len(ids) == 3
