@@ -61,8 +61,7 @@ PAGE_FACTS = """() => {
     charts: charts.map(d => ({
       id: d.id,
       marks: d.querySelectorAll('svg [class*="role-mark"]').length,
-      described: (d.querySelector('svg[aria-label]') || {getAttribute: () => ''}).getAttribute('aria-label')
-                 || (d.querySelector('img') || {alt: ''}).alt,
+      described: d.getAttribute('role') === 'figure' ? d.getAttribute('aria-label') : '',
     })),
     text: document.body.innerText + '\\n' + text(document.querySelectorAll('svg text')).join('\\n'),
   };

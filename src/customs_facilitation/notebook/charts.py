@@ -66,7 +66,8 @@ def render(spec: dict, interactive: bool = False) -> dict:
     safe = text.replace("<", "\\u003c")  # no "</script>" or "<!--" in the data can end the script
     options = json.dumps(EMBED_OPTIONS)
     bundle = {"text/html": (
-        f'<div id="{chart_id}" class="cf-chart">{static_image(spec)}</div>\n'
+        f'<div id="{chart_id}" class="cf-chart" role="figure" aria-label="{html.escape(chart_description(spec))}">'
+        f'{static_image(spec)}</div>\n'
         f'<script>if (window.vegaEmbed) {{ vegaEmbed("#{chart_id}", {safe}, {options})'
         f'.catch(function (error) {{ console.error(error); }}); }}</script>')}
     if interactive:
@@ -76,7 +77,7 @@ def render(spec: dict, interactive: bool = False) -> dict:
 
 def static_image(spec: dict) -> str:
     """An ``<img>`` of the chart: SVG drawn by vl-convert, inline as a data URI, described for screen
-    readers (vega gives the live chart the same description)."""
+    readers (as the chart's div is, which keeps the description once vega draws the live chart)."""
     encoded = base64.b64encode(drawn(spec, "svg").encode("utf-8")).decode("ascii")
     return f'<img alt="{html.escape(chart_description(spec))}" src="data:image/svg+xml;base64,{encoded}">'
 

@@ -3,13 +3,15 @@
 A notebook opens its page with its parameters; the page parses them (failing at once on a bad
 value), sets up the charts and tables, loads the figures that qualify and says what they are.
 Everything shown through the page (sentences, tables, charts) is scanned for the observation ids
-it cites, so :meth:`Page.sources` lists the source of every figure shown and cannot miss one.
+it cites, so :meth:`Page.sources` lists the source of every figure shown and cannot miss one (any
+curated figure: one a notebook shows beyond those that qualify for the page counts too).
 With that list it emits the ids of every figure shown, in a mimetype of its own
 (:data:`FIGURES_MIMETYPE`): the report writes them, with their sources, to the page's CSV.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -69,6 +71,11 @@ class Page:
         page.say(prose.page_intro(page.as_of, min_reliability, page.figures, page.focus, undated))
         return page
 
+    @functools.cached_property
+    def curated(self) -> pd.DataFrame:
+        """Every curated figure, whether or not it qualifies for the page (as :attr:`figures`)."""
+        return load_figures(data_dir=self.data_dir)
+
     @property
     def focus(self) -> str | None:
         """The period in focus in words ('H1 2025'), or None."""
@@ -89,8 +96,10 @@ class Page:
         an interactive one that sorts, searches and filters by those columns (see :mod:`.table_html`)."""
         for column in frame.columns:
             self._record(token for cell in frame[column].dropna() for token in _TOKEN.findall(str(cell)))
-        html = table_html(frame, html_id=self._table_id(frame), filters=tuple(filters),
-                          definitions=self._definitions())
+        definitions = self._definitions()
+        html = table_html(frame, html_id=self._table_id(frame), filters=tuple(filters), definitions=definitions,
+                          linkable={"source_id": set(load_sources(self.data_dir)["source_id"]),
+                                    "indicator_id": set(definitions)})
         _display_bundle({"text/html": html, "text/plain": table_text(frame)})
 
     def chart(self, chart: alt.TopLevelMixin, name: str, title: str, subtitle: str) -> None:
@@ -101,14 +110,14 @@ class Page:
         plotted = {row[column] for row in rows for column in FIGURE_COLUMNS if column in row}
         named = {row["source_id"] for row in rows if "source_id" in row}
         self._record(plotted | named)
-        used = self.figures[self.figures["observation_id"].isin(plotted)]
+        used = self.curated[self.curated["observation_id"].isin(plotted)]
         titled = charts.with_titles(chart, title, subtitle, prose.source_line(used, self._sources(named)))
         charts.save_figure(titled, name, self.figures_dir)
         _display(titled)
 
     def cited_sources(self) -> pd.DataFrame:
         """The sources behind every figure (and named source) this page has shown, in words."""
-        used = set(self.figures.loc[self.figures["observation_id"].isin(self.shown), "source_id"])
+        used = set(self.curated.loc[self.curated["observation_id"].isin(self.shown), "source_id"])
         return tables.source_table(self._sources(used | self.shown_sources).sort_values("published_date"))
 
     def sources(self) -> None:
@@ -137,7 +146,7 @@ class Page:
 
     def _record(self, candidates) -> None:
         candidates = set(candidates)
-        self.shown |= candidates & set(self.figures["observation_id"])
+        self.shown |= candidates & set(self.curated["observation_id"])
         self.shown_sources |= candidates & set(load_sources(self.data_dir)["source_id"])
 
 

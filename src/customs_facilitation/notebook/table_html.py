@@ -91,19 +91,25 @@ def _link(target: str, label: str, title: str = "") -> str:
     return f'<a href="{html.escape(target)}"{titled}>{html.escape(label)}</a>'
 
 
-def _cells(frame: pd.DataFrame, column: str, anchor: str | None, definitions: dict[str, str]) -> list[str]:
+def _cells(frame: pd.DataFrame, column: str, anchor: str | None, definitions: dict[str, str],
+           linkable: dict[str, set[str]]) -> list[str]:
     """The HTML of one column's cells: escaped text, a link, or the anchor a link leads to."""
+
+    def leads(id_column: str, key: str) -> bool:
+        return id_column not in linkable or key in linkable[id_column]
+
     texts = [cell_text(v) for v in frame[column]]
     if anchor is not None:
         return [f'<span id="{html.escape(anchor.format(t))}">{html.escape(t)}</span>' if t else "" for t in texts]
     by_id = next((i for i, label in LINK_LABELS.items() if label == column and i in frame.columns), None)
     if by_id is not None:  # words that link by another column's ids
-        return [_link(LINK_TARGETS[by_id].format(key), t, definitions.get(key, "")) if t else ""
-                for key, t in zip(map(cell_text, frame[by_id]), texts)]
+        return [_link(LINK_TARGETS[by_id].format(key), t, definitions.get(key, "")) if t and leads(by_id, key)
+                else html.escape(t) for key, t in zip(map(cell_text, frame[by_id]), texts)]
     if column == "url":  # an address not kept reads as the table says it, not as a link
         return [_link(t, t) if t.startswith(("https://", "http://")) else html.escape(t) for t in texts]
     if column in LINK_TARGETS:
-        return [_link(LINK_TARGETS[column].format(t), t, definitions.get(t, "")) if t else "" for t in texts]
+        return [_link(LINK_TARGETS[column].format(t), t, definitions.get(t, "")) if t and leads(column, t)
+                else html.escape(t) for t in texts]
     return [html.escape(t) for t in texts]
 
 
@@ -126,7 +132,8 @@ def table_id(frame: pd.DataFrame, taken: set[str] = frozenset()) -> str:
 
 
 def table_html(frame: pd.DataFrame, *, html_id: str, filters: tuple[str, ...] = (),
-               anchors: dict[str, str] | None = None, definitions: dict[str, str] | None = None) -> str:
+               anchors: dict[str, str] | None = None, definitions: dict[str, str] | None = None,
+               linkable: dict[str, set[str]] | None = None) -> str:
     """The frame as a publication table (HTML) with the id ``html_id``, without its index.
 
     Args:
@@ -134,15 +141,17 @@ def table_html(frame: pd.DataFrame, *, html_id: str, filters: tuple[str, ...] = 
             column named here.
         anchors: column -> id pattern (``"source-{}"``): each cell becomes the target of links.
         definitions: indicator id -> definition, shown when the pointer rests on an indicator's link.
+        linkable: id column -> the ids that have somewhere to lead (the curated sources, listed on the
+            page; the curated indicators, in the dictionary); other ids show as text. Default: all.
     """
     from great_tables import GT
 
-    anchors, definitions = anchors or {}, definitions or {}
+    anchors, definitions, linkable = anchors or {}, definitions or {}, linkable or {}
     columns = displayed_columns(frame)
     missing = [c for c in filters if c not in columns]
     if missing:
         raise ValueError(f"cannot filter by {missing}: the table shows {columns}")
-    shown = pd.DataFrame({c: _cells(frame, c, anchors.get(c), definitions) for c in columns})
+    shown = pd.DataFrame({c: _cells(frame, c, anchors.get(c), definitions, linkable) for c in columns})
     right = [c for c in columns if _right_aligned(frame, c)]
     gt = (GT(shown, id=html_id)
           .fmt(lambda cell: cell)  # the cells are HTML already, their text escaped

@@ -125,7 +125,9 @@ def test_titles_and_source_line(tmp_path):
     spec = chart.to_dict()
     assert spec["title"]["text"] == "Title" and spec["vconcat"][0]["title"]["orient"] == "bottom"
     assert spec["vconcat"][0]["title"]["text"] == ["Sources: X (F01)"]
-    assert 'alt="Title. Subtitle. Sources: X (F01)"' in charts.render(spec)["text/html"]
+    drawn = charts.render(spec)["text/html"]
+    assert 'role="figure" aria-label="Title. Subtitle. Sources: X (F01)"' in drawn
+    assert 'alt="Title. Subtitle. Sources: X (F01)"' in drawn
     assert spec["description"] == "Title. Subtitle. Sources: X (F01)"
     paths = charts.save_figure(chart, "demo", str(tmp_path))
     assert [p.name for p in paths] == ["demo.png", "demo.svg"]

@@ -82,3 +82,18 @@ def test_the_sources_output_lists_exactly_the_figures_shown_for_the_report(tiny,
     assert 'id="source-paper-a"' in shown[-1]["text/html"] and 'id="source-blog-b"' in shown[-1]["text/html"]
     ids = [re.search(r'<div id="(table-[^"]+)"', output["text/html"]).group(1) for output in shown]
     assert len(set(ids)) == len(ids) == 3
+
+
+def test_a_curated_figure_shown_beyond_the_page_s_figures_counts_and_an_unknown_source_is_no_link(tiny, monkeypatch):
+    import pandas as pd
+
+    from customs_facilitation.notebook import page as page_module
+
+    shown = []
+    monkeypatch.setattr(page_module, "_display_bundle", shown.append)
+    page = Page.open("2025-08-31", "low", data_dir=tiny)  # blog-b's F01 and F02 are not published yet
+    assert "F02" not in set(page.figures["observation_id"])
+    page.table(pd.DataFrame({"observation_id": ["F02", "U01"], "source_id": ["blog-b", "my-notes"]}))
+    assert page.shown == {"F02"} and list(page.cited_sources()["source"]) == ["blog-b"]
+    assert '<a href="#source-blog-b">blog-b</a>' in shown[-1]["text/html"]
+    assert ">my-notes</td>" in shown[-1]["text/html"] and "#source-my-notes" not in shown[-1]["text/html"]
