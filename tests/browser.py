@@ -61,7 +61,7 @@ PAGE_FACTS = """() => {
     charts: charts.map(d => ({
       id: d.id,
       marks: d.querySelectorAll('svg [class*="role-mark"]').length,
-      described: d.getAttribute('role') === 'figure' ? d.getAttribute('aria-label') : '',
+      described: d.getAttribute('aria-label') || '',  // vega-embed keeps it: the spec's description
     })),
     text: document.body.innerText + '\\n' + text(document.querySelectorAll('svg text')).join('\\n'),
   };
