@@ -27,3 +27,59 @@ def watch(page) -> tuple[list[str], list[str]]:
     page.on("console", lambda msg: errors.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
     page.on("request", lambda req: requests.append(req.url))
     return errors, requests
+
+
+WIDTHS = {"desktop": 1280, "phone": 390}
+"""The widths every report page is read at."""
+
+# Resolves once every chart div holds an SVG with marks.
+ALL_DRAWN = """() => [...document.querySelectorAll('div[id^="chart-"]')]
+    .every(div => div.querySelector('svg [class*="role-mark"]'))"""
+
+# Resolves once every interactive table is ready (its script has run), or at once if there is none.
+TABLES_READY = """() => [...document.querySelectorAll('div.cf-interactive')]
+    .every(box => box.dataset.interactive === 'ready')"""
+
+# What a reader's page holds, read in one go once its charts drew: its width against the window's,
+# headings, tables, links, element ids, charts, and all the text it shows (every row of an
+# interactive table, the text the charts draw).
+PAGE_FACTS = """() => {
+  if (window.DataTable) DataTable.tables({ api: true }).page.len(-1).draw();
+  const text = (nodes) => [...nodes].map(n => n.textContent.trim());
+  const charts = [...document.querySelectorAll('div[id^="chart-"]')];
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(h => Number(h.tagName[1])),
+    tables: [...document.querySelectorAll('table')].map(t => ({
+      rowHeaders: t.querySelectorAll('tbody th').length,
+      firstHeader: (t.querySelector('thead th') || {}).textContent || null,
+      firstColumn: text(t.querySelectorAll('tbody tr > td:first-child')),
+    })),
+    links: [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')),
+    ids: [...document.querySelectorAll('[id]')].map(e => e.id),
+    charts: charts.map(d => ({
+      id: d.id,
+      marks: d.querySelectorAll('svg [class*="role-mark"]').length,
+      described: d.getAttribute('aria-label') || '',  // vega-embed keeps it: the spec's description
+    })),
+    text: document.body.innerText + '\\n' + text(document.querySelectorAll('svg text')).join('\\n'),
+  };
+}"""
+
+
+def read_page(context, path: Path, errors_out: list[str]) -> dict:
+    """Open a page in a browser context, wait for its charts and tables, and return its facts."""
+    import contextlib
+
+    page = context.new_page()
+    errors, _ = watch(page)
+    page.goto(path.as_uri(), wait_until="load")
+    with contextlib.suppress(Exception):  # a chart that does not draw is reported by its test
+        page.wait_for_function(ALL_DRAWN, timeout=20_000)
+    with contextlib.suppress(Exception):  # nor does a table whose script failed
+        page.wait_for_function(TABLES_READY, timeout=10_000)
+    facts = page.evaluate(PAGE_FACTS)
+    errors_out += errors
+    page.close()
+    return facts

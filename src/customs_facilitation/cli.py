@@ -138,7 +138,7 @@ def claims_score(args) -> int:
 
 def bundle(args) -> int:
     """Write the citable data bundle."""
-    from .bundle import write_bundle
+    from .report.bundle import write_bundle
 
     print(f"wrote {write_bundle(Path(args.out), args.data_dir)}")
     return 0

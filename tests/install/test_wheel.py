@@ -47,6 +47,8 @@ def test_the_wheel_carries_the_curated_data_and_licences(wheel):
     assert [n for n in data if f"customs_facilitation/curated_data/{n}" not in names] == []
     assert [n for n in raw if f"customs_facilitation/curated_data/raw/{n}" not in names] == []
     assert any(n.endswith("licenses/LICENSE-DATA") for n in names), "the data licence travels with the data"
+    assets = sorted(p.name for p in (REPO_DIR / "src" / "customs_facilitation" / "report" / "assets").iterdir())
+    assert [n for n in assets if f"customs_facilitation/report/assets/{n}" not in names] == []
 
 
 def test_an_installed_wheel_loads_every_table_from_another_folder(wheel, tmp_path):

@@ -60,7 +60,7 @@ def test_the_sources_page_lists_every_curated_figure():
     from customs_facilitation import load_observations
 
     stored = (REPO_DIR / "notebooks" / "04-sources-and-checks.ipynb").read_text(encoding="utf-8")
-    missing = [oid for oid in load_observations()["observation_id"] if f"<td>{oid}</td>" not in stored]
+    missing = [oid for oid in load_observations()["observation_id"] if f">{oid}</td>" not in stored]
     assert not missing, f"figures missing from the stored table (truncated?): {missing}"
 
 

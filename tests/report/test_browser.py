@@ -1,26 +1,30 @@
-"""Open every page of the built report in headless Debian chromium, offline, from file://.
+"""Every page of the built report, read in headless Debian chromium as a reader would, offline from
+file://, at a desktop's width and a phone's: charts draw, nothing is wider than the screen, tables
+have no index column, every link resolves, each page's CSV holds exactly the figures it shows, the
+table of every figure filters, and no request leaves the machine.
 
 Builds the real report first (``make report``, incremental).
 """
 
-import contextlib
+import csv
+import io
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.browser import ARGS, chromium_path, watch
+from customs_facilitation import load_observations, load_sources
+from tests.browser import ARGS, TABLES_READY, WIDTHS, chromium_path, read_page
 
 pytestmark = pytest.mark.slow  # builds reports, runs kernels or drives the browser
 
 REPO = Path(__file__).resolve().parents[2]
 LOCAL = ("file:", "data:", "about:", "blob:")
-
-# Resolves once every chart div holds an SVG with marks, or when a chart reported an error.
-ALL_DRAWN = """() => [...document.querySelectorAll('div[id^="chart-"]')]
-    .every(div => div.querySelector('svg [class*="role-mark"]'))"""
+FIGURE_ID = re.compile(r"\b[A-Z][0-9]{2,}\b")
 
 
 def report_dir() -> Path:
@@ -34,47 +38,184 @@ def report_dir() -> Path:
     return REPO / "build" / "report"
 
 
-def test_every_page_draws_its_charts_offline():
+@pytest.fixture(scope="module")
+def report():
+    """The built report: its folder and every page a reader opens (index, dictionary, pages)."""
+    folder = report_dir()
+    pages = [folder / "index.html", folder / "dictionary.html", *sorted(folder.glob("*/*.html"))]
+    assert len(pages) > 2, f"no report pages in {folder}"
+    return folder, pages
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless chromium whose every request that would leave the machine is recorded and blocked."""
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()
-    report = report_dir()
-    pages = [report / "index.html", *sorted(report.glob("*/*.html"))]
-    assert len(pages) > 1, f"no report pages in {report}"
-    problems, charts_seen = [], 0
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
-        try:
-            context = browser.new_context()
-            left = []
+        launched = playwright.chromium.launch(executable_path=executable, args=ARGS)
+        left: list[str] = []
 
-            def guard(route):  # nothing may leave the machine: record and block it
+        def context(width: int):
+            made = launched.new_context(viewport={"width": width, "height": 900})
+
+            def guard(route):
                 if route.request.url.startswith(LOCAL):
                     route.continue_()
                 else:
                     left.append(route.request.url)
                     route.abort()
 
-            context.route("**/*", guard)
-            for path in pages:
-                page = context.new_page()
-                errors, requests = watch(page)
-                page.goto(path.as_uri(), wait_until="load")
-                with contextlib.suppress(Exception):  # a chart that does not draw is reported below
-                    page.wait_for_function(ALL_DRAWN, timeout=20_000)
-                ids = page.eval_on_selector_all('div[id^="chart-"]', "divs => divs.map(d => d.id)")
-                marks = page.eval_on_selector_all(
-                    'div[id^="chart-"]',
-                    "divs => divs.map(d => d.querySelectorAll('svg [class*=\"role-mark\"]').length)")
-                charts_seen += len(ids)
-                name = path.relative_to(report)
-                problems += [f"{name}: chart {i} drew no marks" for i, n in zip(ids, marks) if n == 0]
-                problems += [f"{name}: chart id {i} appears twice" for i in set(ids) if ids.count(i) > 1]
-                problems += [f"{name}: {e}" for e in errors]
-                problems += [f"{name}: request left the machine: {u}" for u in requests if not u.startswith(LOCAL)]
-                page.close()
-            problems += [f"blocked request: {u}" for u in left if not any(u in p for p in problems)]
+            made.route("**/*", guard)
+            return made
+
+        try:
+            yield context, left
         finally:
-            browser.close()
+            launched.close()
+
+
+@pytest.fixture(scope="module")
+def read(report, browser):
+    """Every page's facts (tests/browser.py PAGE_FACTS) at each width, and the script errors seen."""
+    folder, pages = report
+    context_at, left = browser
+    facts, errors = {}, []
+    for label, width in WIDTHS.items():
+        context = context_at(width)
+        for path in pages:
+            seen: list[str] = []
+            facts[label, path.relative_to(folder).as_posix()] = read_page(context, path, seen)
+            errors += [f"{path.relative_to(folder)} at {width} px: {e}" for e in seen]
+        context.close()
+    return facts, errors, left
+
+
+def test_every_page_draws_its_charts_offline_without_errors_or_requests(read):
+    facts, errors, left = read
+    problems = list(errors) + [f"request left the machine: {url}" for url in left]
+    charts_seen = 0
+    for (label, name), page in facts.items():
+        ids = [c["id"] for c in page["charts"]]
+        charts_seen += len(ids)
+        problems += [f"{name} ({label}): chart {c['id']} drew no marks" for c in page["charts"] if c["marks"] == 0]
+        problems += [f"{name} ({label}): chart {c['id']} has no description for screen readers"
+                     for c in page["charts"] if not c["described"]]
+        problems += [f"{name}: chart id {i} appears twice" for i in set(ids) if ids.count(i) > 1]
     assert not problems, "\n".join(problems)
-    assert charts_seen > 0, f"no chart (div id chart-...) on any page of {report}"
+    assert charts_seen > 0, "no chart (div id chart-...) on any page"
+
+
+@pytest.mark.parametrize("label", WIDTHS)
+def test_no_page_is_wider_than_the_screen(read, label):
+    facts, _, _ = read
+    wide = [f"{name}: {page['scrollWidth']} px wide in a {page['innerWidth']} px window"
+            for (at, name), page in facts.items() if at == label and page["scrollWidth"] > page["innerWidth"]]
+    assert not wide, "\n".join(wide)
+
+
+def test_one_h1_per_page_and_headings_in_order(read):
+    facts, _, _ = read
+    problems = []
+    for (_label, name), page in facts.items():
+        levels = page["headings"]
+        if levels.count(1) != 1 or levels[:1] != [1]:
+            problems.append(f"{name}: headings {levels}: one h1, first")
+        problems += [f"{name}: an h{b} follows an h{a}" for a, b in zip(levels, levels[1:]) if b > a + 1]
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_no_table_shows_an_index_column(read):
+    facts, _, _ = read
+    problems = []
+    for (_label, name), page in facts.items():
+        for number, table in enumerate(page["tables"], 1):
+            counting = table["firstColumn"] == [str(i) for i in range(len(table["firstColumn"]))]
+            if table["rowHeaders"] or table["firstHeader"] == "" or (counting and len(table["firstColumn"]) > 1):
+                problems.append(f"{name}: table {number} has an index column (first column {table['firstColumn'][:4]})")
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def _ids_in(path: Path, cache: dict) -> set[str]:
+    if path not in cache:
+        cache[path] = set(re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8", errors="replace")))
+    return cache[path]
+
+
+def test_every_link_resolves_to_a_file_or_an_anchor_or_is_a_source(report, read):
+    folder, _ = report
+    facts, _, _ = read
+    addresses = set(load_sources()["url"].dropna())
+    problems, cache = [], {}
+    for (_label, name), page in facts.items():
+        here = folder / name
+        for href in set(page["links"]):
+            parts = urlsplit(href)
+            if parts.scheme in ("http", "https"):
+                if href not in addresses:
+                    problems.append(f"{name}: external link {href} is not the address of a curated source")
+            elif parts.scheme:
+                problems.append(f"{name}: link {href}: neither a file, an anchor nor a source's address")
+            elif not parts.path:
+                if unquote(parts.fragment) not in page["ids"]:
+                    problems.append(f"{name}: link {href}: no element with that id on the page")
+            else:
+                target = (here.parent / unquote(parts.path)).resolve()
+                if not target.is_file():
+                    problems.append(f"{name}: link {href}: no file {target}")
+                elif parts.fragment and unquote(parts.fragment) not in _ids_in(target, cache):
+                    problems.append(f"{name}: link {href}: no element with that id in {target.name}")
+    assert not problems, "\n".join(sorted(problems))
+
+
+def test_each_page_links_a_csv_of_exactly_the_figures_it_shows(report, read):
+    folder, pages = report
+    facts, _, _ = read
+    curated = set(load_observations()["observation_id"])
+    checked = 0
+    for path in pages[2:]:  # the report's pages (not the index or the dictionary)
+        name = path.relative_to(folder).as_posix()
+        page = facts["desktop", name]
+        links = [h for h in page["links"] if h.endswith(".csv")]
+        assert links == [path.with_suffix(".csv").name], f"{name} links {links}, not its own CSV"
+        rows = list(csv.DictReader(io.StringIO(path.with_suffix(".csv").read_text(encoding="utf-8"))))
+        in_csv = [row["observation_id"] for row in rows]
+        shown = set(FIGURE_ID.findall(page["text"])) & curated
+        assert len(in_csv) == len(set(in_csv)), f"{name}: a figure twice in its CSV"
+        assert set(in_csv) == shown, (f"{name}: in its CSV but not shown: {sorted(set(in_csv) - shown)}; "
+                                      f"shown but not in its CSV: {sorted(shown - set(in_csv))}")
+        assert all(row["source_id"] and row["source_outlet"] for row in rows), f"{name}: a row without its source"
+        checked += 1
+    assert checked > 0
+
+
+def test_the_table_of_every_figure_sorts_searches_and_filters(report, browser):
+    folder, _ = report
+    context_at, _ = browser
+    context = context_at(WIDTHS["desktop"])
+    page = context.new_page()
+    page.goto((folder / "default" / "04-sources-and-checks.html").as_uri(), wait_until="load")
+    page.wait_for_function(TABLES_READY, timeout=20_000)
+    total = page.evaluate("DataTable.tables({ api: true }).rows().count()")
+    assert total == len(load_observations())
+
+    def shown_rows():
+        return page.evaluate("DataTable.tables({ api: true }).rows({ search: 'applied' }).count()")
+
+    page.fill("div.cf-interactive div.dt-search input", "clearance time")
+    page.wait_for_function(f"DataTable.tables({{ api: true }}).rows({{ search: 'applied' }}).count() < {total}")
+    assert 0 < shown_rows() < total
+    page.fill("div.cf-interactive div.dt-search input", "")
+    page.wait_for_function(f"DataTable.tables({{ api: true }}).rows({{ search: 'applied' }}).count() == {total}")
+
+    headers = page.locator("div.cf-interactive thead th")
+    topic = next(i for i in range(headers.count()) if headers.nth(i).inner_text().strip() == "Topic")
+    headers.nth(topic).locator("button.dtcc-button_dropdown").click()
+    page.locator(".dtcc-dropdown .dtcc-list-buttons button", has_text="aeo").first.click()
+    page.wait_for_function(f"DataTable.tables({{ api: true }}).rows({{ search: 'applied' }}).count() < {total}")
+    topics = page.evaluate(f"DataTable.tables({{ api: true }}).column({topic}, {{ search: 'applied' }}).data()"
+                           ".toArray()")
+    assert topics and set(topics) == {"aeo"}
+    assert len(topics) == (load_observations(topic="aeo")["observation_id"].nunique())
+    context.close()

@@ -32,6 +32,7 @@ def report(project, *args, **popen):
 def copy_project(root: Path, notebook: str) -> Path:
     for folder in ("data", "src"):
         shutil.copytree(REPO_DIR / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO_DIR / "CITATION.cff", root / "CITATION.cff")  # the index links a copy
     (root / "notebooks" / "params").mkdir(parents=True)
     shutil.copy(REPO_DIR / "notebooks" / notebook, root / "notebooks" / notebook)
     shutil.copy(REPO_DIR / "notebooks" / "params" / "default.yml", root / "notebooks" / "params")
@@ -91,9 +92,10 @@ def test_a_build_killed_midway_leaves_the_previous_report(tmp_path, kit, tiny_bu
     shutil.copytree(built, project / "build")
     shutil.copytree(REPO_DIR / "src", project / "src", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(REPO_DIR / "data", project / "data")
+    shutil.copy(REPO_DIR / "CITATION.cff", project / "CITATION.cff")
     report_dir = project / "build" / "report"
     before = {p: digest(p) for p in sorted(report_dir.rglob("*.html"))}
-    assert len(before) == 5  # index and 2 notebooks x 2 sets
+    assert len(before) == 6  # index, dictionary and 2 notebooks x 2 sets
 
     slow = notebooks / "02-plain.ipynb"
     started = notebooks / "started"  # written by the kernel (it runs in the notebooks' folder)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from customs_facilitation import DataValidationError
-from customs_facilitation.bundle import data_version, write_bundle
+from customs_facilitation.report.bundle import data_version, write_bundle
 
 
 def test_version_follows_content(tiny):

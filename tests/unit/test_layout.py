@@ -1,6 +1,6 @@
 """The package's stages import downwards only: data <- verify <- notebook <- report.
 
-``errors``, ``paths`` and ``files`` serve every stage; ``bundle`` and ``cli`` sit on top.
+``errors``, ``paths`` and ``files`` serve every stage; ``cli`` sits on top.
 """
 
 import ast

@@ -35,7 +35,10 @@ EMBED_OPTIONS = {"renderer": "svg", "actions": False}
 VEGALITE_VERSION = "v" + ".".join(alt.VEGALITE_VERSION.split(".")[:2])  # as vl-convert names it: v6.4
 FONT = "Helvetica, Arial, sans-serif"
 PALETTE = ["#1f5aa6", "#d9822b", "#3c8d5a", "#a63d40", "#6b5b95", "#7f7f7f"]
-TIER_COLOURS = ["#1b7837", "#5aae61", "#c2a5cf", "#e08214", "#b2182b"]
+TIER_COLOURS = ["#0072b2", "#56b4e9", "#009e73", "#e69f00", "#d55e00"]
+"""Okabe and Ito's colours, told apart by readers with any common colour-vision deficiency."""
+TIER_SHAPES = ["circle", "square", "diamond", "triangle-up", "cross"]
+"""A marker shape per reliability tier, so that colour is never the only cue."""
 SOURCE_LINE_CHARACTERS = 90  # about 450 pixels at the source line's size: within the narrowest chart
 
 
@@ -63,7 +66,8 @@ def render(spec: dict, interactive: bool = False) -> dict:
     safe = text.replace("<", "\\u003c")  # no "</script>" or "<!--" in the data can end the script
     options = json.dumps(EMBED_OPTIONS)
     bundle = {"text/html": (
-        f'<div id="{chart_id}" class="cf-chart">{static_image(spec)}</div>\n'
+        f'<div id="{chart_id}" class="cf-chart" role="figure" aria-label="{html.escape(chart_description(spec))}">'
+        f'{static_image(spec)}</div>\n'
         f'<script>if (window.vegaEmbed) {{ vegaEmbed("#{chart_id}", {safe}, {options})'
         f'.catch(function (error) {{ console.error(error); }}); }}</script>')}
     if interactive:
@@ -72,9 +76,10 @@ def render(spec: dict, interactive: bool = False) -> dict:
 
 
 def static_image(spec: dict) -> str:
-    """An ``<img>`` of the chart: SVG drawn by vl-convert, inline as a data URI, titled for screen readers."""
+    """An ``<img>`` of the chart: SVG drawn by vl-convert, inline as a data URI, described for screen
+    readers (as the chart's div is, which keeps the description once vega draws the live chart)."""
     encoded = base64.b64encode(drawn(spec, "svg").encode("utf-8")).decode("ascii")
-    return f'<img alt="{html.escape(chart_title(spec))}" src="data:image/svg+xml;base64,{encoded}">'
+    return f'<img alt="{html.escape(chart_description(spec))}" src="data:image/svg+xml;base64,{encoded}">'
 
 
 def drawn(spec: dict, image_format: str, scale: float = 1):
@@ -95,6 +100,15 @@ def chart_title(spec: dict) -> str:
     title = spec.get("title") or "Chart"
     text = title.get("text", "Chart") if isinstance(title, dict) else title
     return " ".join(text) if isinstance(text, list) else str(text)
+
+
+def chart_description(spec: dict) -> str:
+    """What a chart shows, for screen readers: its ``description``, else its title.
+
+    >>> chart_description({"description": "Clearance time. Hours.", "title": "Clearance time"})
+    'Clearance time. Hours.'
+    """
+    return spec.get("description") or chart_title(spec)
 
 
 def live_chart(spec: dict) -> dict:
@@ -142,11 +156,26 @@ def reliability_colour(field: str = "reliability") -> alt.Color:
                      scale=alt.Scale(domain=list(RELIABILITY_TIERS), range=TIER_COLOURS))
 
 
+def reliability_shape(field: str = "reliability") -> alt.Shape:
+    """Marker shape by source reliability, the same shape for a tier on every chart."""
+    return alt.Shape(f"{field}:N", title="Source reliability",
+                     scale=alt.Scale(domain=list(RELIABILITY_TIERS), range=TIER_SHAPES))
+
+
+def with_reliability_markers(bars: alt.Chart) -> alt.LayerChart:
+    """Bars coloured by reliability (:func:`reliability_colour`), with a marker of the tier's
+    shape at the end of each bar: the tier reads from the shape too, and one legend shows both."""
+    markers = bars.mark_point(filled=True, size=70, opacity=1, stroke="#222222", strokeWidth=0.8)
+    return alt.layer(bars, markers.encode(shape=reliability_shape()))
+
+
 def with_titles(chart: alt.TopLevelMixin, title: str, subtitle: str, source_line: str) -> alt.VConcatChart:
-    """Put a title and subtitle above the chart and a source line under it."""
+    """Put a title and subtitle above the chart and a source line under it; all three describe it
+    for screen readers (the spec's ``description``)."""
     footed = chart.properties(title=alt.TitleParams(wrap_sources(source_line), orient="bottom", anchor="start",
                                                     fontSize=10, fontWeight="normal", color="#555"))
-    return alt.vconcat(footed, title=alt.TitleParams(title, subtitle=subtitle, anchor="start"))
+    return alt.vconcat(footed, title=alt.TitleParams(title, subtitle=subtitle, anchor="start"),
+                       description=f"{title}. {subtitle}. {source_line}")
 
 
 def wrap_sources(source_line: str, width: int = SOURCE_LINE_CHARACTERS) -> list[str]:

@@ -3,26 +3,34 @@
 A notebook opens its page with its parameters; the page parses them (failing at once on a bad
 value), sets up the charts and tables, loads the figures that qualify and says what they are.
 Everything shown through the page (sentences, tables, charts) is scanned for the observation ids
-it cites, so :meth:`Page.sources` lists the source of every figure shown and cannot miss one.
+it cites, so :meth:`Page.sources` lists the source of every figure shown and cannot miss one (any
+curated figure: one a notebook shows beyond those that qualify for the page counts too).
+With that list it emits the ids of every figure shown, in a mimetype of its own
+(:data:`FIGURES_MIMETYPE`): the report writes them, with their sources, to the page's CSV.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 import altair as alt
 import pandas as pd
 
-from ..data.load import load_sources, load_units
+from ..data.load import load_indicators, load_sources, load_units
 from . import charts, prose, tables, words
 from .figures import load_figures
 from .parameters import parse_page_parameters
+from .table_html import SOURCE_ANCHOR, table_html, table_id, table_text
 
 _TOKEN = re.compile(r"[A-Za-z0-9_.-]+")
 FIGURE_COLUMNS = ("id", "observation_id")
-"""Columns that name the figures a table or a chart shows: the page's own ``id``, the loaders'
+"""Columns that name the figures a chart plots: the page's own ``id``, the loaders'
 ``observation_id``."""
+FIGURES_MIMETYPE = "application/vnd.customs-facilitation.figures+json"
+"""The output of :meth:`Page.sources` that lists the figures the page showed and their sources:
+``{"figures": [ids], "sources": [ids]}``, sorted. Renderers that do not know it ignore it."""
 
 
 @dataclass
@@ -39,6 +47,7 @@ class Page:
     data_dir: str | None = None
     shown: set[str] = field(default_factory=set)
     shown_sources: set[str] = field(default_factory=set)
+    table_ids: set[str] = field(default_factory=set)
 
     @classmethod
     def open(cls, as_of: str, min_reliability: str, focus_start: str | None = None,
@@ -62,6 +71,11 @@ class Page:
         page.say(prose.page_intro(page.as_of, min_reliability, page.figures, page.focus, undated))
         return page
 
+    @functools.cached_property
+    def curated(self) -> pd.DataFrame:
+        """Every curated figure, whether or not it qualifies for the page (as :attr:`figures`)."""
+        return load_figures(data_dir=self.data_dir)
+
     @property
     def focus(self) -> str | None:
         """The period in focus in words ('H1 2025'), or None."""
@@ -76,13 +90,17 @@ class Page:
         self._record(_TOKEN.findall(text))
         _display(words.markdown(text))
 
-    def table(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """Record the figures and sources a table names (its ``FIGURE_COLUMNS`` and ``source_id``)
-        and return it for display."""
-        for column in (*FIGURE_COLUMNS, "source_id"):
-            if column in frame.columns:
-                self._record(frame[column])
-        return frame
+    def table(self, frame: pd.DataFrame, filters: tuple[str, ...] = ()) -> None:
+        """Record the figures and sources a table names (in any of its cells: an id column, a list
+        of ids, a check's figures) and show it as a publication table; with ``filters`` (columns),
+        an interactive one that sorts, searches and filters by those columns (see :mod:`.table_html`)."""
+        for column in frame.columns:
+            self._record(token for cell in frame[column].dropna() for token in _TOKEN.findall(str(cell)))
+        definitions = self._definitions()
+        html = table_html(frame, html_id=self._table_id(frame), filters=tuple(filters), definitions=definitions,
+                          linkable={"source_id": set(load_sources(self.data_dir)["source_id"]),
+                                    "indicator_id": set(definitions)})
+        _display_bundle({"text/html": html, "text/plain": table_text(frame)})
 
     def chart(self, chart: alt.TopLevelMixin, name: str, title: str, subtitle: str) -> None:
         """Title a chart, put the sources of the figures it plots (its data's ``FIGURE_COLUMNS``, or
@@ -92,15 +110,35 @@ class Page:
         plotted = {row[column] for row in rows for column in FIGURE_COLUMNS if column in row}
         named = {row["source_id"] for row in rows if "source_id" in row}
         self._record(plotted | named)
-        used = self.figures[self.figures["observation_id"].isin(plotted)]
+        used = self.curated[self.curated["observation_id"].isin(plotted)]
         titled = charts.with_titles(chart, title, subtitle, prose.source_line(used, self._sources(named)))
         charts.save_figure(titled, name, self.figures_dir)
         _display(titled)
 
-    def sources(self) -> pd.DataFrame:
+    def cited_sources(self) -> pd.DataFrame:
         """The sources behind every figure (and named source) this page has shown, in words."""
-        used = set(self.figures.loc[self.figures["observation_id"].isin(self.shown), "source_id"])
+        used = set(self.curated.loc[self.curated["observation_id"].isin(self.shown), "source_id"])
         return tables.source_table(self._sources(used | self.shown_sources).sort_values("published_date"))
+
+    def sources(self) -> None:
+        """Show :meth:`cited_sources` (each row the target of the links to its source) with the ids
+        of every figure shown and their sources (:data:`FIGURES_MIMETYPE`)."""
+        cited = self.cited_sources()
+        _display_bundle({
+            "text/html": table_html(cited, html_id=self._table_id(cited), anchors={"source": SOURCE_ANCHOR}),
+            "text/plain": table_text(cited),
+            FIGURES_MIMETYPE: {"figures": sorted(self.shown), "sources": sorted(cited["source"])},
+        })
+
+    def _table_id(self, frame: pd.DataFrame) -> str:
+        """An id for the next table, unique on this page."""
+        new = table_id(frame, self.table_ids)
+        self.table_ids.add(new)
+        return new
+
+    def _definitions(self) -> dict[str, str]:
+        indicators = load_indicators(self.data_dir)
+        return dict(zip(indicators["indicator_id"], indicators["definition"]))
 
     def _sources(self, ids) -> pd.DataFrame:
         sources = load_sources(self.data_dir)
@@ -108,7 +146,7 @@ class Page:
 
     def _record(self, candidates) -> None:
         candidates = set(candidates)
-        self.shown |= candidates & set(self.figures["observation_id"])
+        self.shown |= candidates & set(self.curated["observation_id"])
         self.shown_sources |= candidates & set(load_sources(self.data_dir)["source_id"])
 
 
@@ -116,3 +154,10 @@ def _display(obj) -> None:
     from IPython.display import display
 
     display(obj)
+
+
+def _display_bundle(bundle: dict) -> None:
+    """Show an output given as mimetype -> data."""
+    from IPython.display import display
+
+    display(bundle, raw=True)

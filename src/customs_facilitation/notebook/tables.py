@@ -6,6 +6,10 @@ from ..data.load import load_measures
 from ..verify.derive import implied_base_levels
 from . import words
 
+QUANTITY_COLUMNS = frozenset({"level", "change", "published level", "published change",
+                              "implied base level (derived by us)", "computed (range)", "published (range)"})
+"""Columns of these tables that hold quantities in words, with their units: aligned right like numbers."""
+
 
 def show_whole_tables() -> None:
     """Show whole tables: every row, every column, whole cell texts (sources and notes are long)."""
@@ -14,16 +18,19 @@ def show_whole_tables() -> None:
 
 
 def figure_table(figs: pd.DataFrame) -> pd.DataFrame:
-    """One line per figure in words: what, period, level, change, source, reliability."""
+    """One line per figure in words: what, period, level, change, source, reliability; with the ids
+    of its indicator and source (a page links the indicator and the source by them)."""
     return pd.DataFrame({
         "id": figs["observation_id"],
-        "figure": figs["name"],
+        "indicator": figs["name"],
         "period": [words.period(s, e) for s, e in zip(figs["period_start"], figs["period_end"])],
         "level": [words.level(v, u, q) for v, u, q in zip(figs["value"], figs["unit"], figs["qualifier"])],
         "change": [words.change(row["change"], row["change_unit"], row["change_basis"], words.change_qualifier(row))
                    for _, row in figs.iterrows()],
         "source": [f"{o}, {words.date(d)}" for o, d in zip(figs["outlet"], figs["published_date"])],
         "reliability": figs["reliability"].astype(str),
+        "indicator_id": figs["indicator_id"],
+        "source_id": figs["source_id"],
     }).reset_index(drop=True)
 
 
@@ -76,7 +83,7 @@ def consistency_table(results: pd.DataFrame) -> pd.DataFrame:
 
 
 def source_table(sources: pd.DataFrame) -> pd.DataFrame:
-    """Sources in words: outlet, title, date, language, reliability, address."""
+    """Sources in words: id, outlet, title, date, language, reliability, address."""
     return pd.DataFrame({
         "source": sources["source_id"],
         "outlet": sources["outlet"],
@@ -88,9 +95,6 @@ def source_table(sources: pd.DataFrame) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-
-
 def yearly_counts(points: pd.DataFrame, label: str) -> pd.DataFrame:
-    """Yearly counts from :func:`.figures.series` (with a ``year`` column), in words."""
-    shown = points.assign(value=points["value"].map(words.number))
-    return shown[["year", "value", "id", "source", "reliability"]].rename(columns={"value": label})
+    """Yearly counts from :func:`.figures.series` (with a ``year`` column), the count named ``label``."""
+    return points[["year", "value", "id", "source", "reliability"]].rename(columns={"value": label})

@@ -127,6 +127,7 @@ async def _run_one(notebook: Notebook, param_set: ParameterSet, key: str, layout
     from .figures import place_figures
     from .html import export_html
     from .kernels import ready_kernel, stop_kernel
+    from .page_figures import figures_shown, write_page_figures
     from .run import execute
 
     set_name, name = param_set.name, notebook.name
@@ -148,13 +149,16 @@ async def _run_one(notebook: Notebook, param_set: ParameterSet, key: str, layout
             finally:
                 await stop_kernel(*kernel)
         await bundle
-        page = export_html(nb, notebook.path, set_title=param_set.title, data_version=version)
+        shown, page_csv = figures_shown(nb), layout.figures_csv(set_name, name)
+        page = export_html(nb, notebook.path, set_title=param_set.title, data_version=version,
+                           figures_csv=page_csv.name if shown is not None else "")
         await asyncio.get_running_loop().run_in_executor(None, place_figures, specs, figures,
                                                          layout.cache / "figures")
         with replacing(layout.executed(set_name, name)) as tmp_executed, \
                 replacing(layout.page(set_name, name)) as tmp_page:
             nbformat.write(nb, str(tmp_executed))
             tmp_page.write_text(page, encoding="utf-8")
+            write_page_figures(shown, page_csv)
     finally:
         shutil.rmtree(specs, ignore_errors=True)
     layout.failed(set_name, name).unlink(missing_ok=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import ReportError
 from ..files import write_atomically
+from .assets import add_assets
 from .inputs import first_heading
 
 BUNDLE_MARKER = "/* @@vega-bundle@@ */"  # in PAGE_TEMPLATE; replaced by the bundle after export
@@ -37,9 +38,11 @@ PAGE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block body_header -%}
 {{ super() }}
-<nav class="report-nav" style="padding: 8px 16px; font-family: sans-serif; font-size: 14px;">
-<a href="../index.html">&larr; all pages</a> &middot; parameter set: <b>{{ resources.set_title | e }}</b>
-&middot; data version <code>{{ resources.data_version | e }}</code>
+<nav class="report-nav" aria-label="report" style="padding: 8px 16px; font-family: sans-serif; font-size: 14px;">
+<a href="../index.html">&larr; all pages</a> <span>parameter set: <b>{{ resources.set_title | e }}</b></span>
+<span>data version <code>{{ resources.data_version | e }}</code></span>
+{%- if resources.figures_csv %} <a href="{{ resources.figures_csv | e }}">the figures of this page (CSV)</a>{% endif %}
+<a href="../dictionary.html">data dictionary</a>
 </nav>
 {%- endblock body_header -%}
 """
@@ -88,9 +91,10 @@ def _exporter():
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True)
 
 
-def export_html(nb, source: Path, *, set_title: str = "", data_version: str = "") -> str:
+def export_html(nb, source: Path, *, set_title: str = "", data_version: str = "", figures_csv: str = "") -> str:
     """HTML of an executed notebook ``nb`` (from ``source``) without code or prompts, with the
-    vega bundle inline once.
+    vega bundle inline once, the report's stylesheet and a link to ``figures_csv`` (the page's
+    figures), if given.
 
     Raises:
         ReportError: if the page would load a script, stylesheet or image from the network.
@@ -98,7 +102,7 @@ def export_html(nb, source: Path, *, set_title: str = "", data_version: str = ""
     title = first_heading(nb.cells) or Path(source).stem
     body, _ = _exporter().from_notebook_node(nb, resources={
         "metadata": {"name": f"{title} ({set_title})" if set_title else title, "path": str(Path(source).parent)},
-        "set_title": set_title, "data_version": data_version})
+        "set_title": set_title, "data_version": data_version, "figures_csv": figures_csv})
     remote = offline_problems(body)
     if remote:
         raise ReportError(f"{source}: the exported page would load from the network: " + "; ".join(remote[:5]))
@@ -106,7 +110,7 @@ def export_html(nb, source: Path, *, set_title: str = "", data_version: str = ""
         raise ReportError(f"{source}: the page template's vega bundle marker appears "
                           f"{body.count(BUNDLE_MARKER)} times; expected once")
     # Inserted after nbconvert's HTML clean-up, which would otherwise parse 0.9 MB of script.
-    return body.replace(BUNDLE_MARKER, vega_bundle())
+    return add_assets(body).replace(BUNDLE_MARKER, vega_bundle())
 
 
 def offline_problems(page_html: str) -> list[str]:

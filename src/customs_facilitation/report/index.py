@@ -1,6 +1,8 @@
-"""The report's index page: every page of every parameter set, the sources and how to cite.
+"""The report's index page: the story of the latest figures, every page of every parameter set,
+the downloads, the sources and how to cite.
 
-``write_index`` also removes the pages of notebooks or parameter sets that no longer exist.
+``write_index`` also writes what the index links to (the data dictionary, the data bundle and
+``CITATION.cff``) and removes the pages of notebooks or parameter sets that no longer exist.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,10 +19,19 @@ import pandas as pd
 from ..data.load import load_sources
 from ..data.package import data_version
 from ..errors import ReportError
-from ..files import write_atomically
+from ..files import replacing, write_atomically
+from ..notebook.figures import load_figures
 from ..paths import REPO_DIR
+from .assets import site_css
+from .bundle import write_bundle
+from .dictionary import render_dictionary
 from .inputs import ParameterSet, read_report_inputs
 from .layout import Layout
+from .story import story_html
+
+BUNDLE_NAME = "customs-facilitation-data.zip"
+CITATION_NAME = "CITATION.cff"
+DICTIONARY_NAME = "dictionary.html"
 
 
 def write_index(notebooks_dir, params_dir, build_dir) -> Path:
@@ -32,8 +44,13 @@ def write_index(notebooks_dir, params_dir, build_dir) -> Path:
     if missing:
         raise ReportError("cannot write the index: page(s) not built: " + ", ".join(missing))
     _remove_stale_pages(layout, notebooks, param_sets)
-    sources = load_sources()
-    text = render_index(notebooks, param_sets, sources, data_version())
+    report_dir, version = layout.index.parent, data_version()
+    write_atomically(report_dir / DICTIONARY_NAME, render_dictionary(version_of_data=version))
+    write_bundle(report_dir / BUNDLE_NAME)
+    with replacing(report_dir / CITATION_NAME) as tmp:
+        shutil.copyfile(REPO_DIR / CITATION_NAME, tmp)
+    csvs = {(s.name, nb.name) for s in param_sets for nb in notebooks if layout.figures_csv(s.name, nb.name).exists()}
+    text = render_index(notebooks, param_sets, load_sources(), version, story_html(load_figures()), csvs)
     write_atomically(layout.index, text)
     return layout.index
 
@@ -41,7 +58,8 @@ def write_index(notebooks_dir, params_dir, build_dir) -> Path:
 def _remove_stale_pages(layout: Layout, notebooks, param_sets) -> None:
     wanted = {layout.page(s.name, nb.name) for s in param_sets for nb in notebooks}
     report_dir = layout.index.parent
-    for page in sorted(report_dir.glob("*/*.html")):
+    wanted |= {page.with_suffix(".csv") for page in wanted}
+    for page in sorted([*report_dir.glob("*/*.html"), *report_dir.glob("*/*.csv")]):
         if page not in wanted:
             page.unlink()
             print(f"removed stale page {page}")
@@ -50,9 +68,11 @@ def _remove_stale_pages(layout: Layout, notebooks, param_sets) -> None:
             folder.rmdir()
 
 
-def render_index(notebooks, param_sets, sources, version_of_data: str) -> str:
-    """The index page: one section per parameter set, the source list and how to cite."""
-    sets_html = [_set_section(s, notebooks) for s in param_sets]
+def render_index(notebooks, param_sets, sources, version_of_data: str, story: str = "",
+                 csvs: set[tuple[str, str]] = frozenset()) -> str:
+    """The index page: the story, one section per parameter set, the downloads, the source list and
+    how to cite. ``csvs`` names the (set, notebook) pages that have a CSV of their figures."""
+    sets_html = [_set_section(s, notebooks, csvs) for s in param_sets]
     rows = [_source_row(row) for row in sources.sort_values(["published_date", "outlet"]).itertuples()]
     cite = _citation(version_of_data)
     return f"""<!DOCTYPE html>
@@ -62,28 +82,38 @@ def render_index(notebooks, param_sets, sources, version_of_data: str) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Customs facilitation report</title>
 <style>
-body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
-       line-height: 1.5; color: #222; }}
-table {{ border-collapse: collapse; width: 100%; font-size: 0.9rem; }}
-th, td {{ border-bottom: 1px solid #ddd; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }}
-td a {{ word-break: break-all; }}
-code {{ background: #f4f4f4; padding: 0 0.2rem; }}
-</style>
+{site_css()}</style>
 </head>
 <body>
 <h1>Customs facilitation report</h1>
-<p>Each parameter set below is one variant of the report; every page is self-contained and works offline.</p>
+<p>Curated, sourced figures on China's cross-border trade facilitation, with the trade totals they
+sit in. Every figure names its source; <a href="{DICTIONARY_NAME}">the data dictionary</a> says what
+each table, column and indicator means.</p>
+{story}
+<section id="variants"><h2>The report</h2>
+<p>Each parameter set below is one variant of the report; every page is self-contained and works offline,
+and links a CSV of the figures it shows.</p>
 {chr(10).join(sets_html)}
+</section>
+<section id="downloads"><h2>Downloads</h2>
+<ul>
+<li><a href="{BUNDLE_NAME}">The data bundle</a> (zip): every curated table, <code>datapackage.json</code>,
+the held source texts, a README listing every source, and <code>CITATION.cff</code>.</li>
+<li><a href="{CITATION_NAME}"><code>CITATION.cff</code></a>: how to cite the data.</li>
+<li><a href="{DICTIONARY_NAME}">The data dictionary</a>: every table and column with its type, unit and
+allowed values; every indicator with its definition.</li>
+</ul></section>
 <section id="sources"><h2>Sources</h2>
 <p>Every figure in the report points to one of these sources. Reliability runs from
 <code>official</code> (most reliable) through <code>state_media</code>, <code>repost</code> and
 <code>secondary</code> to <code>low</code>.</p>
-<table>
-<thead><tr><th>Outlet</th><th>Title</th><th>URL</th><th>Published</th><th>Reliability</th></tr></thead>
+<div class="scroll"><table>
+<thead><tr><th scope="col">Outlet</th><th scope="col">Title</th><th scope="col">URL</th><th scope="col">Published</th>
+<th scope="col">Reliability</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody>
-</table></section>
+</table></div></section>
 <section id="how-to-cite"><h2>How to cite</h2>
 <p>This report collects figures that others published; cite a figure by its original source
 (outlet, title, date and URL above), and cite this report for the selection, the derived figures
@@ -93,13 +123,15 @@ and the charts: {cite}</p></section>
 """
 
 
-def _set_section(param_set: ParameterSet, notebooks) -> str:
-    """A parameter set's section: its title, description, values and a link to each page."""
+def _set_section(param_set: ParameterSet, notebooks, csvs: set[tuple[str, str]] = frozenset()) -> str:
+    """A parameter set's section: its title, description, values and a link to each page (and its CSV)."""
     e, name = html.escape, html.escape(param_set.name)
     shown = ", ".join(f"<code>{e(k)} = {e(json.dumps(v, ensure_ascii=False))}</code>"
                       for k, v in param_set.parameters.items()) or "the notebooks' defaults"
-    pages = "\n".join(f'<li><a href="{name}/{e(nb.name)}.html">{e(nb.title)}</a></li>' for nb in notebooks)
-    return (f'<section id="set-{name}"><h2>{e(param_set.title)}</h2>\n'
+    pages = "\n".join(f'<li><a href="{name}/{e(nb.name)}.html">{e(nb.title)}</a>'
+                      + (f' (<a href="{name}/{e(nb.name)}.csv">its figures, CSV</a>)'
+                         if (param_set.name, nb.name) in csvs else "") + "</li>" for nb in notebooks)
+    return (f'<section id="set-{name}"><h3>{e(param_set.title)}</h3>\n'
             + (f"<p>{e(param_set.description)}</p>\n" if param_set.description else "")
             + f'<p class="params">Parameter set <code>{name}</code>: {shown}.</p>\n<ol>\n{pages}\n</ol></section>')
 

@@ -26,6 +26,10 @@ class Layout:
     def page(self, set_name: str, notebook_name: str) -> Path:
         return self.build_dir / "report" / set_name / f"{notebook_name}.html"
 
+    def figures_csv(self, set_name: str, notebook_name: str) -> Path:
+        """The figures a page shows, with their sources, beside the page."""
+        return self.page(set_name, notebook_name).with_suffix(".csv")
+
     def figures(self, set_name: str) -> Path:
         return self.build_dir / "figures" / set_name
 

@@ -115,7 +115,7 @@ def test_the_map_carries_its_outline_once_and_each_city_with_its_source():
 def test_a_page_lists_the_source_of_what_it_names_besides_figures(tiny):
     page = Page.open("", "low", data_dir=tiny)
     page.table(pd.DataFrame({"city_en": ["Haikou"], "source_id": ["blog-b"]}))
-    assert page.shown == set() and list(page.sources()["source"]) == ["blog-b"]
+    assert page.shown == set() and list(page.cited_sources()["source"]) == ["blog-b"]
 
 
 def test_a_source_without_a_date_says_so():

@@ -1,6 +1,7 @@
 """The page helper: set-up in one call, and every figure shown (prose, table, chart) recorded."""
 
 import json
+import re
 
 import altair as alt
 import pytest
@@ -24,12 +25,12 @@ def test_every_figure_shown_is_recorded_and_its_source_listed(tiny):
     page = Page.open("", "low", data_dir=tiny)
     page.say("Repair trade was large (S01), unlike X99 which is no figure.")
     assert page.shown == {"S01"}
-    assert list(page.sources()["source"]) == ["paper-a"]
+    assert list(page.cited_sources()["source"]) == ["paper-a"]
     page.table(tables.figure_table(page.figures[page.figures["observation_id"] == "F03"]))
     points = figures.series(page.figures, ["cities"])
     page.chart(alt.Chart(points).mark_point().encode(x="date:T", y="value:Q"), "cities", "Cities", "Counts")
     assert page.shown == {"S01", "F03", "F02"}
-    assert list(page.sources()["source"]) == ["paper-a", "blog-b"]
+    assert list(page.cited_sources()["source"]) == ["paper-a", "blog-b"]
 
 
 def test_a_chart_carries_the_sources_of_what_it_plots(tiny, tmp_path):
@@ -65,3 +66,36 @@ def test_a_loader_frame_shown_as_it_is_records_its_figures(tiny, tmp_path):
     assert page.shown == {"S01", "F02"}
     saved = json.loads((tmp_path / "cities.vl.json").read_text(encoding="utf-8"))
     assert saved["vconcat"][0]["title"]["text"] == ["Sources: Blog B (F02)"]
+
+
+def test_the_sources_output_lists_exactly_the_figures_shown_for_the_report(tiny, monkeypatch):
+    import pandas as pd
+
+    from customs_facilitation.notebook import page as page_module
+
+    shown = []
+    monkeypatch.setattr(page_module, "_display_bundle", shown.append)
+    page = Page.open("", "low", data_dir=tiny)
+    page.table(pd.DataFrame({"check": ["a sum"], "figures": ["S01 F01 vs F03"]}))  # ids inside any cell
+    page.table(pd.DataFrame({"year": ["2022"], "cities": ["10 (F02)"]}))
+    page.sources()
+    listed = shown[-1][page_module.FIGURES_MIMETYPE]
+    assert listed == {"figures": ["F01", "F02", "F03", "S01"], "sources": ["blog-b", "paper-a"]}
+    assert 'id="source-paper-a"' in shown[-1]["text/html"] and 'id="source-blog-b"' in shown[-1]["text/html"]
+    ids = [re.search(r'<div id="(table-[^"]+)"', output["text/html"]).group(1) for output in shown]
+    assert len(set(ids)) == len(ids) == 3
+
+
+def test_a_curated_figure_shown_beyond_the_page_s_figures_counts_and_an_unknown_source_is_no_link(tiny, monkeypatch):
+    import pandas as pd
+
+    from customs_facilitation.notebook import page as page_module
+
+    shown = []
+    monkeypatch.setattr(page_module, "_display_bundle", shown.append)
+    page = Page.open("2025-08-31", "low", data_dir=tiny)  # blog-b's F01 and F02 are not published yet
+    assert "F02" not in set(page.figures["observation_id"])
+    page.table(pd.DataFrame({"observation_id": ["F02", "U01"], "source_id": ["blog-b", "my-notes"]}))
+    assert page.shown == {"F02"} and list(page.cited_sources()["source"]) == ["blog-b"]
+    assert '<a href="#source-blog-b">blog-b</a>' in shown[-1]["text/html"]
+    assert ">my-notes</td>" in shown[-1]["text/html"] and "#source-my-notes" not in shown[-1]["text/html"]

@@ -8,12 +8,12 @@ one folder named after the data version (a content hash of ``data/``).
 import zipfile
 from pathlib import Path
 
-from .data.load import load_sources
-from .data.package import data_version, load_package
-from .data.schema import read_descriptor
-from .files import replacing
-from .notebook.words import date
-from .paths import REPO_DIR, resolve_data_dir
+from ..data.load import load_sources
+from ..data.package import data_version, load_package
+from ..data.schema import read_descriptor
+from ..files import replacing
+from ..notebook.words import date
+from ..paths import REPO_DIR, resolve_data_dir
 
 
 def readme(data_dir: Path, version: str) -> str:

@@ -1,0 +1,23 @@
+// Every table marked cf-interactive becomes sortable, searchable and filterable: DataTables, as
+// itables bundles it, read from this page (base64 in #cf-datatables-bundle), never the network.
+// A heading sorts the table when clicked; its menu sorts, and searches the column or, for the
+// columns listed in the table box's data-filters, offers the list of their values to pick from.
+const encoded = document.getElementById("cf-datatables-bundle").textContent.trim();
+const bytes = Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0));
+const url = URL.createObjectURL(new Blob([bytes], { type: "text/javascript" }));
+const { default: DataTable } = await import(url);
+URL.revokeObjectURL(url);
+window.DataTable = DataTable;
+for (const box of document.querySelectorAll("div.cf-interactive")) {
+  const filters = (box.dataset.filters || "").split(" ").filter(Boolean).map(Number);
+  new DataTable(box.querySelector("table"), {
+    autoWidth: false,
+    pageLength: 25,
+    lengthMenu: [10, 25, 50, 100, { label: "all", value: -1 }],
+    order: [],
+    columnControl: [["orderAsc", "orderDesc", "search"]],
+    columnDefs: [{ targets: filters, columnControl: [["orderAsc", "orderDesc", "searchList"]] }],
+    language: { search: "Search every column:", lengthMenu: "_MENU_ rows a page" },
+  });
+  box.dataset.interactive = "ready";
+}
