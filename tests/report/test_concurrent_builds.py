@@ -32,6 +32,6 @@ def test_two_builds_at_once_in_one_checkout_both_succeed(kit, tmp_path):
     assert len(re.findall(r"^ran ", first_out, re.M)) == 4
     assert "ran " not in second.stdout, "the second build found the first one's pages up to date"
     pages = sorted(p.relative_to(tmp_path / "build").as_posix() for p in (tmp_path / "build").rglob("*.html"))
-    assert pages == ["report/default/01-charts.html", "report/default/02-plain.html", "report/index.html",
-                     "report/press/01-charts.html", "report/press/02-plain.html"]
+    assert pages == ["report/default/01-charts.html", "report/default/02-plain.html", "report/dictionary.html",
+                     "report/index.html", "report/press/01-charts.html", "report/press/02-plain.html"]
     assert not [p for p in (tmp_path / "build").rglob(".*") if p.name != ".lock"], "no temporary file left"

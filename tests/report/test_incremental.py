@@ -20,7 +20,8 @@ def tiny_project_with_make(kit, project: Path):
     kit.write_notebook(notebooks / "01-one.ipynb", 'as_of = "2026-11-26"', "print(as_of)", title="One")
     kit.write_notebook(notebooks / "02-two.ipynb", 'as_of = "2026-11-26"', "print(as_of)", title="Two")
     kit.write_params(notebooks / "params" / "default.yml", "Default", {})
-    shutil.copy(REPO / "Makefile", project / "Makefile")
+    for name in ("Makefile", "CITATION.cff"):  # the index offers CITATION.cff for download
+        shutil.copy(REPO / name, project / name)
     for folder in ("data", "src"):
         shutil.copytree(REPO / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     for name in ("requirements.lock", "pyproject.toml", "installed"):  # an up-to-date environment stamp
