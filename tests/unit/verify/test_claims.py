@@ -141,21 +141,23 @@ def test_qualifiers(text, matched, qualifier, unit):
     assert (claim.qualifier, claim.unit) == (qualifier, unit)
 
 
-@pytest.mark.parametrize(
-    ("text", "matched", "direction"),
-    [
-        ("出口同比下降3.4%。", "3.4%", "decrease"),
-        ("进口减少了120亿美元。", "120亿美元", "decrease"),
-        ("Imports fell 2.8 percent in May.", "2.8 percent", "decrease"),
-        ("The share was down 0.4 percentage points.", "0.4 percentage points", "decrease"),
-        ("It marked a 1.5% year-on-year decline.", "1.5%", "decrease"),
-        ("Costs went up 4% this year.", "4%", "increase"),
-        ("They set up 12 centres.", "12", None),
-        ("Trade grew to 3 trillion yuan.", "3 trillion yuan", None),
-        ("进出口增长超过5%。", "5%", "increase"),
-    ],
-)
-def test_directions(text, matched, direction):
+# The direction of a change, by sentence: (the claim's text, its direction or None).
+DIRECTIONS = {
+    "出口同比下降3.4%。": ("3.4%", "decrease"),
+    "进口减少了120亿美元。": ("120亿美元", "decrease"),
+    "Imports fell 2.8 percent in May.": ("2.8 percent", "decrease"),
+    "The share was down 0.4 percentage points.": ("0.4 percentage points", "decrease"),
+    "It marked a 1.5% year-on-year decline.": ("1.5%", "decrease"),
+    "Costs went up 4% this year.": ("4%", "increase"),
+    "They set up 12 centres.": ("12", None),
+    "Trade grew to 3 trillion yuan.": ("3 trillion yuan", None),
+    "进出口增长超过5%。": ("5%", "increase"),
+}
+
+
+@pytest.mark.parametrize("text", DIRECTIONS)
+def test_directions(text):
+    matched, direction = DIRECTIONS[text]
     assert _claim(text, matched).direction == direction
 
 

@@ -59,27 +59,29 @@ def test_a_filled_draft_is_valid_and_the_audit_counts_it_curated(tiny):
         ["2569.9亿元", "curated", "D01"], ["3.1%", "curated", "D01"], ["1,200家", "curated", "D02"]]
 
 
-@pytest.mark.parametrize(
-    ("line", "field", "expected"),
-    [
-        ("Imports fell 2.7% year on year.\n", "change", "-2.7"),
-        ("Imports fell 2.7% year on year.\n", "value", ""),
-        ("Trade with ASEAN was 5.57万亿元.\n", "value", "5.57"),
-        ("Trade with ASEAN was 5.57万亿元.\n", "unit", "CNY trillion"),
-        ("Clearance took less than 36.7 hours.\n", "qualifier", ""),
-        ("Clearance took less than 36.7 hours.\n", "note", "published as at most, which observations cannot say; "
-                                                           "units.csv has no unit for hours; value is in hours "
-                                                           "without scale: Clearance took less than 36.7 hours."),
-        ("Exports were HK$388.4 billion.\n", "value", "388400000000"),
-        ("Exports were HK$388.4 billion.\n", "unit", ""),
-        ("Exports were HK$388.4 billion.\n", "note", "units.csv has no unit for HKD; value is in HKD without scale: "
-                                                      "Exports were HK$388.4 billion."),
-        ("Sales were 20万件.\n", "value", "200000"),
-    ],
-)
-def test_drafted_fields(tiny, line, field, expected):
+# What a draft row holds, by the sentence it is drafted from: {field: expected cell}.
+DRAFTED = {
+    "Imports fell 2.7% year on year.\n": {"change": "-2.7", "value": ""},
+    "Trade with ASEAN was 5.57万亿元.\n": {"value": "5.57", "unit": "CNY trillion"},
+    "Clearance took less than 36.7 hours.\n": {
+        "qualifier": "",
+        "note": "published as at most, which observations cannot say; units.csv has no unit for hours; value is "
+                "in hours without scale: Clearance took less than 36.7 hours.",
+    },
+    "Exports were HK$388.4 billion.\n": {
+        "value": "388400000000",
+        "unit": "",
+        "note": "units.csv has no unit for HKD; value is in HKD without scale: Exports were HK$388.4 billion.",
+    },
+    "Sales were 20万件.\n": {"value": "200000"},
+}
+
+
+@pytest.mark.parametrize("line", DRAFTED)
+def test_drafted_fields(tiny, line):
     rows = draft_observations(SNAPSHOT + line, "paper-a", tiny)
-    assert rows[field].tolist() == [expected]
+    assert {field: rows[field].tolist() for field in DRAFTED[line]} == {
+        field: [expected] for field, expected in DRAFTED[line].items()}
 
 
 def test_dates_and_excluded_numbers_are_not_drafted(tiny):
