@@ -83,6 +83,7 @@ class Claim:
 # leftmost-first and non-overlapping.
 _CLAIM = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in {**NON_FIGURES, **QUANTITIES}.items()))
 
+_DIGIT = re.compile(r"[0-9]")
 _NUMERAL = re.compile(f"[0-9]+|[{CN_NUMERAL_CHARS}]+")
 _YEAR_NUMERAL = re.compile("(?:19|20)[0-9]{2}|(?:一九|二[〇零])[〇零一二三四五六七八九]{2}")
 _TRAILING_CN_SCALE = re.compile("(万亿|亿|万)$")
@@ -162,8 +163,9 @@ def _build_claim(match: re.Match, text: str, sentence: str, before: str, after: 
         return _not_a_figure(kind, match.group(), position)
     try:
         reading = _read_quantity(match, after)
-    except (ValueError, ArithmeticError):  # cn2an refuses a run such as 三点点五
-        return None
+    except (ValueError, ArithmeticError):  # cn2an refuses a run such as 三点点五; 0分之0 divides by zero
+        # Unreadable as a figure; its digits still belong to a claim, so the audit sees them.
+        return _not_a_figure("label", match.group(), position) if _DIGIT.search(match.group()) else None
     if reading is None:
         return None
     number, scale, unit, noun, at_least = reading

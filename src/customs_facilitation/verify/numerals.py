@@ -69,7 +69,10 @@ def numeral_value(numeral: str) -> Decimal:
         return Decimal(numeral.replace(",", ""))
     if numeral in _CN_POWERS:  # a bare 百 or 千 (千分之三); cn2an wants a digit before it
         return Decimal(_CN_POWERS[numeral])
-    return Decimal(str(cn2an.cn2an(numeral, "normal")))
+    try:
+        return Decimal(str(cn2an.cn2an(numeral, "normal")))
+    except (KeyError, IndexError, TypeError) as error:  # how cn2an's own checks fail on runs like 〇亿一
+        raise ValueError(f"cn2an cannot read {numeral!r} as a Chinese numeral") from error
 
 
 def fraction_percent(numerator: str, denominator: str) -> Decimal:

@@ -265,3 +265,12 @@ def test_spans_are_exact_ordered_and_cover_every_digit(text):
         assert claim.direction in {None, "increase", "decrease"}
     covered = {i for c in found for i in range(c.start, c.end)}
     assert all(i in covered for i, char in enumerate(text) if char in DIGITS)
+
+
+@pytest.mark.parametrize("text", ["0分之0", "0分之5", "〇亿一元", "比例为0分之0，"])
+def test_unreadable_numbers_are_no_figures_but_keep_their_digits(text):
+    """Found by the property test above: a zero denominator and a run cn2an refuses."""
+    found = find_claims(text)
+    assert all(claim.kind != "quantity" or claim.unit != "percent" for claim in found)
+    covered = {i for c in found for i in range(c.start, c.end)}
+    assert all(i in covered for i, char in enumerate(text) if char in DIGITS)
