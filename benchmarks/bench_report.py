@@ -50,7 +50,7 @@ def timed(command, cwd, env) -> float:
 def copy_project(root: Path) -> Path:
     project = root / "project"
     project.mkdir()
-    for name in ("Makefile", "pyproject.toml", "requirements.lock"):
+    for name in ("Makefile", "pyproject.toml", "requirements.lock", "CITATION.cff"):  # the index offers CITATION.cff
         shutil.copy2(REPO / name, project / name)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".ipynb_checkpoints")
     for folder in ("notebooks", "data", "src"):
