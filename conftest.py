@@ -1,15 +1,23 @@
 """Pytest collection: doctests run on the package, never on its command-line entry point; every
 notebook cell nbval runs is marked slow (it needs a kernel), like the tests that build or browse.
 Under notebooks/, only the report notebooks (NN-topic.ipynb) are collected: never a user's own
-(notebooks/mine/, or an Untitled.ipynb made in JupyterLab)."""
+(notebooks/mine/, or an Untitled.ipynb made in JupyterLab).
 
+Under CI=true the property-based tests draw the same examples on every run (hypothesis'
+derandomize), so a CI result can be reproduced; locally they explore new examples each run."""
+
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from customs_facilitation.paths import REPORT_NOTEBOOK_GLOB
 
 collect_ignore = ["src/customs_facilitation/__main__.py"]
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI") == "true":
+    settings.load_profile("ci")
 NOTEBOOKS = Path(__file__).resolve().parent / "notebooks"
 
 
