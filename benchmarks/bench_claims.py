@@ -10,26 +10,16 @@ same simplified Chinese text against its traditional form (what the OpenCC step 
 
 import json
 import re
-import statistics
-import time
 from pathlib import Path
 
 import opencc
+from timing import median_seconds  # benchmarks/timing.py, beside this script
 
 from customs_facilitation.verify.claims import find_claims
 from customs_facilitation.verify.numerals import normalize
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "unit" / "verify" / "claims_corpus.json"
 DIGITS = re.compile("[0-9０-９]+")
-
-
-def median_seconds(work, runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main() -> None:

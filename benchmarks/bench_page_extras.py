@@ -9,12 +9,10 @@ DataTables bundle.
 """
 
 import argparse
-import statistics
-import tempfile
-import time
 from pathlib import Path
 
 import nbformat
+from timing import median_seconds  # benchmarks/timing.py, beside this script
 
 from customs_facilitation.notebook import tables
 from customs_facilitation.notebook.figures import load_figures
@@ -26,15 +24,6 @@ from customs_facilitation.report.page_figures import figures_csv, figures_shown
 REPO = Path(__file__).resolve().parents[1]
 
 
-def median_seconds(step, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
@@ -44,10 +33,8 @@ def main() -> None:
         raise SystemExit(f"{executed} is missing: run make report first")
     nb = nbformat.read(str(executed), as_version=4)
     ids = figures_shown(nb)
-    with tempfile.TemporaryDirectory() as cache:
-        export_html(executed, cache_dir=cache)  # the vega bundle is cached once, as in a build
-        export = median_seconds(lambda: export_html(executed, cache_dir=cache), args.repeat)
-        page = export_html(executed, cache_dir=cache)
+    page = export_html(nb, executed)  # the first export also reads the vega bundle, as a build does once
+    export = median_seconds(lambda: export_html(nb, executed), args.repeat)
     datatables_bundle()
     figures = load_figures()
     frame = tables.figure_table(figures)

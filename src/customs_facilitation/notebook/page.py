@@ -64,7 +64,7 @@ class Page:
                    parsed.get("focus_end"), figures_dir, data_dir)
         undated = 0
         if page.as_of is not None:
-            sources = load_sources(data_dir)
+            sources = page.all_sources
             without_date = sources.loc[sources["published_date"].isna(), "source_id"]
             everything = load_figures(min_reliability=min_reliability, data_dir=data_dir)
             undated = int(everything["source_id"].isin(without_date).sum())
@@ -75,6 +75,17 @@ class Page:
     def curated(self) -> pd.DataFrame:
         """Every curated figure, whether or not it qualifies for the page (as :attr:`figures`)."""
         return load_figures(data_dir=self.data_dir)
+
+    @functools.cached_property
+    def all_sources(self) -> pd.DataFrame:
+        """Every curated source, read once for the page."""
+        return load_sources(self.data_dir)
+
+    @functools.cached_property
+    def definitions(self) -> dict[str, str]:
+        """Each indicator's definition, by id, read once for the page."""
+        indicators = load_indicators(self.data_dir)
+        return dict(zip(indicators["indicator_id"], indicators["definition"]))
 
     @property
     def focus(self) -> str | None:
@@ -96,10 +107,10 @@ class Page:
         an interactive one that sorts, searches and filters by those columns (see :mod:`.table_html`)."""
         for column in frame.columns:
             self._record(token for cell in frame[column].dropna() for token in _TOKEN.findall(str(cell)))
-        definitions = self._definitions()
-        html = table_html(frame, html_id=self._table_id(frame), filters=tuple(filters), definitions=definitions,
-                          linkable={"source_id": set(load_sources(self.data_dir)["source_id"]),
-                                    "indicator_id": set(definitions)})
+        html = table_html(frame, html_id=self._table_id(frame), filters=tuple(filters),
+                          definitions=self.definitions,
+                          linkable={"source_id": set(self.all_sources["source_id"]),
+                                    "indicator_id": set(self.definitions)})
         _display_bundle({"text/html": html, "text/plain": table_text(frame)})
 
     def chart(self, chart: alt.TopLevelMixin, name: str, title: str, subtitle: str) -> None:
@@ -136,18 +147,13 @@ class Page:
         self.table_ids.add(new)
         return new
 
-    def _definitions(self) -> dict[str, str]:
-        indicators = load_indicators(self.data_dir)
-        return dict(zip(indicators["indicator_id"], indicators["definition"]))
-
     def _sources(self, ids) -> pd.DataFrame:
-        sources = load_sources(self.data_dir)
-        return sources[sources["source_id"].isin(set(ids))]
+        return self.all_sources[self.all_sources["source_id"].isin(set(ids))]
 
     def _record(self, candidates) -> None:
         candidates = set(candidates)
         self.shown |= candidates & set(self.curated["observation_id"])
-        self.shown_sources |= candidates & set(load_sources(self.data_dir)["source_id"])
+        self.shown_sources |= candidates & set(self.all_sources["source_id"])
 
 
 def _display(obj) -> None:
