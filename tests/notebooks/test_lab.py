@@ -4,11 +4,11 @@ A notebook just opened shows its charts (static images) and is not modified by o
 saving; Run All draws every chart as an interactive widget (tooltips) with no error output; and
 no request leaves the machine. The server is started with ``make lab`` on a free 127.0.0.1 port
 with a token (``JUPYTER_PORT``, ``JUPYTER_TOKEN``), with Jupyter's own folders in a temporary
-directory, and stopped by its process group, the one the test created.
+directory, and stopped by its process group, the one the test created. Lab's page loads once;
+each notebook is opened in it as File > Open does, and closed with its kernel after its test.
 """
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -67,16 +67,53 @@ def browser(lab):
             chromium.close()
 
 
-def open_notebook(browser, lab, name: str):
-    """A new page on the notebook, once its kernel is idle: (page, errors, addresses requested)."""
+# Opens a notebook as a user does (File > Open), and resolves once its kernel has started and
+# answered, and Lab has applied the kernel's name and language to the notebook's metadata.
+OPEN = """async (path) => {
+    const app = window.jupyterapp;
+    const panel = await app.commands.execute('docmanager:open', {path, factory: 'Notebook'});
+    await panel.context.ready;
+    await panel.sessionContext.ready;
+    const kernel = panel.sessionContext.session.kernel;
+    await Promise.all([kernel.info, kernel.spec]);
+    await new Promise(resolve => setTimeout(resolve, 100));
+}"""
+# Closes the notebook in the main area and shuts its kernel down.
+CLOSE = f"""async () => {{
+    const panel = {CURRENT};
+    await panel.sessionContext.shutdown();
+    panel.dispose();
+}}"""
+
+
+@pytest.fixture(scope="module")
+def lab_page(browser, lab):
+    """One JupyterLab page for the module (Lab's own scripts load once): (page, errors, addresses requested)."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors, requests = watch(page)
     page.on("websocket", lambda socket_: requests.append(socket_.url))
-    page.goto(lab.url(f"/lab/tree/{name}?reset"))  # reset: only this notebook, not the last layout
-    page.wait_for_function(f"() => {CURRENT}?.context?.path === {json.dumps(name)}", timeout=120_000)
+    page.goto(lab.url("/lab?reset"))  # reset: an empty layout, not the last session's
+    page.wait_for_function("() => window.jupyterapp", timeout=120_000)
+    page.evaluate("() => window.jupyterapp.restored")
+    try:
+        yield page, errors, requests
+    finally:
+        page.close()
+
+
+@pytest.fixture
+def opened(lab_page, notebook):
+    """The notebook opened in the Lab page with its kernel idle, and closed (kernel shut down) after
+    the test: (page, errors, addresses requested), the lists holding only what this notebook caused."""
+    page, errors, requests = lab_page
+    errors.clear()
+    requests.clear()
+    page.evaluate(OPEN, notebook.name)
     page.wait_for_function(KERNEL_IDLE, timeout=120_000)
-    time.sleep(2)  # let Lab apply the kernel's metadata to the notebook, as it does once connected
-    return page, errors, requests
+    try:
+        yield page, errors, requests
+    finally:
+        page.evaluate(CLOSE)
 
 
 def outside(requests: list[str], lab) -> list[str]:
@@ -99,60 +136,47 @@ def test_lab_runs_the_project_kernel_with_a_token_and_no_news(lab):
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
-def test_a_notebook_just_opened_shows_its_charts_and_saves_unchanged(browser, lab, notebook):
-    page, errors, requests = open_notebook(browser, lab, notebook.name)
-    try:
-        expected = charts_stored(notebook)
-        images = page.locator('.jp-OutputArea-output img[src^="data:image/svg+xml;base64,"]')
-        assert images.count() == expected, f"{notebook.name}: {images.count()} chart images shown, {expected} stored"
-        for index in range(expected):
-            images.nth(index).scroll_into_view_if_needed()
-            images.nth(index).wait_for(state="visible")
-            page.wait_for_function("image => image.complete && image.naturalWidth > 0",
-                                   arg=images.nth(index).element_handle(), timeout=10_000)
-        assert page.evaluate(f"() => {CURRENT}.context.model.dirty") is False, f"{notebook.name} opens modified"
-        before = (lab.root / notebook.name).read_bytes()
-        page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
-        page.wait_for_function(f"() => !{CURRENT}.context.model.dirty && {CURRENT}.context.contentsModel")
-        time.sleep(1)
-        assert (lab.root / notebook.name).read_bytes() == before, f"opening and saving changed {notebook.name}"
-        assert not errors, "\n".join(errors)
-        assert not outside(requests, lab)
-    finally:
-        page.close()
+def test_a_notebook_opens_with_its_charts_saves_unchanged_and_run_all_draws_them_interactive(opened, lab, notebook):
+    page, errors, requests = opened
+    expected = charts_stored(notebook)
 
+    # Just opened: the stored charts show as images, and saving writes the file back unchanged.
+    images = page.locator('.jp-OutputArea-output img[src^="data:image/svg+xml;base64,"]')
+    assert images.count() == expected, f"{notebook.name}: {images.count()} chart images shown, {expected} stored"
+    for index in range(expected):
+        images.nth(index).scroll_into_view_if_needed()
+        page.wait_for_function("image => image.complete && image.naturalWidth > 0",
+                               arg=images.nth(index).element_handle(), timeout=10_000)
+    assert page.evaluate(f"() => {CURRENT}.context.model.dirty") is False, f"{notebook.name} opens modified"
+    before = (lab.root / notebook.name).read_bytes()
+    page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
+    assert page.evaluate(f"() => {CURRENT}.context.model.dirty") is False, f"{notebook.name} not saved"
+    assert (lab.root / notebook.name).read_bytes() == before, f"opening and saving changed {notebook.name}"
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
-def test_run_all_draws_every_chart_interactive_and_offline(browser, lab, notebook):
-    page, errors, requests = open_notebook(browser, lab, notebook.name)
-    try:
-        assert page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')") is True
-        page.wait_for_function(KERNEL_IDLE, timeout=60_000)
-        outputs = page.evaluate(OUTPUTS)
-        problems = [f"{o['output_type']}: {o.get('ename', '')} {o.get('evalue', '')}{o.get('text', '')}"[:500]
-                    for o in outputs if o["output_type"] == "error" or o.get("name") == "stderr"]
-        assert not problems, f"{notebook.name}:\n" + "\n".join(problems)
-
-        expected = charts_stored(notebook)
-        live = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
-        assert len(live) == expected, f"{notebook.name}: {len(live)} widget charts, {expected} expected"
-        widgets = page.locator(".jp-OutputArea-output .vega-embed")
-        drawn = widgets.count()
-        assert drawn == expected, f"{notebook.name}: {drawn} charts drawn by vega, {expected} expected"
-        for index in range(expected):
-            widgets.nth(index).scroll_into_view_if_needed()
-        page.wait_for_function(f"() => ({WIDGET_MARKS})().every(marks => marks > 0)", timeout=60_000)
-        for index in range(expected):
-            mark = widgets.nth(index).locator("svg g.role-mark:not(.mark-line) path[aria-label]").first
-            mark.scroll_into_view_if_needed()
-            box = mark.bounding_box()
-            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=4)
-            tooltip = page.locator("#vg-tooltip-element.visible")
-            tooltip.wait_for(state="visible", timeout=10_000)
-            assert tooltip.inner_text().strip(), f"{notebook.name}: chart {index} shows an empty tooltip"
-            page.mouse.move(1, 1)
-            tooltip.wait_for(state="hidden", timeout=10_000)
-        assert not errors, "\n".join(errors)
-        assert not outside(requests, lab), outside(requests, lab)
-    finally:
-        page.close()
+    # Run All: every chart becomes an interactive widget drawn by vega, with tooltips, and no error.
+    assert page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')") is True
+    page.wait_for_function(KERNEL_IDLE, timeout=60_000)
+    outputs = page.evaluate(OUTPUTS)
+    problems = [f"{o['output_type']}: {o.get('ename', '')} {o.get('evalue', '')}{o.get('text', '')}"[:500]
+                for o in outputs if o["output_type"] == "error" or o.get("name") == "stderr"]
+    assert not problems, f"{notebook.name}:\n" + "\n".join(problems)
+    live = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert len(live) == expected, f"{notebook.name}: {len(live)} widget charts, {expected} expected"
+    widgets = page.locator(".jp-OutputArea-output .vega-embed")
+    drawn = widgets.count()
+    assert drawn == expected, f"{notebook.name}: {drawn} charts drawn by vega, {expected} expected"
+    for index in range(expected):
+        widgets.nth(index).scroll_into_view_if_needed()
+    page.wait_for_function(f"() => ({WIDGET_MARKS})().every(marks => marks > 0)", timeout=60_000)
+    for index in range(expected):
+        mark = widgets.nth(index).locator("svg g.role-mark:not(.mark-line) path[aria-label]").first
+        mark.scroll_into_view_if_needed()
+        box = mark.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=4)
+        tooltip = page.locator("#vg-tooltip-element.visible")
+        tooltip.wait_for(state="visible", timeout=10_000)
+        assert tooltip.inner_text().strip(), f"{notebook.name}: chart {index} shows an empty tooltip"
+        page.mouse.move(1, 1)
+        tooltip.wait_for(state="hidden", timeout=10_000)
+    assert not errors, "\n".join(errors)
+    assert not outside(requests, lab), outside(requests, lab)
