@@ -68,18 +68,14 @@ PAGE_FACTS = """() => {
 }"""
 
 
-def read_page(context, path: Path, errors_out: list[str]) -> dict:
-    """Open a page in a browser context, wait for its charts and tables, and return its facts."""
+def read_page(tab, path: Path) -> dict:
+    """Open a page in a browser tab, wait for its charts and tables, and return its facts. Reusing one
+    tab for many pages lets chromium compile the inlined vega bundle once, not once per page."""
     import contextlib
 
-    page = context.new_page()
-    errors, _ = watch(page)
-    page.goto(path.as_uri(), wait_until="load")
+    tab.goto(path.as_uri(), wait_until="load")
     with contextlib.suppress(Exception):  # a chart that does not draw is reported by its test
-        page.wait_for_function(ALL_DRAWN, timeout=20_000)
+        tab.wait_for_function(ALL_DRAWN, timeout=20_000)
     with contextlib.suppress(Exception):  # nor does a table whose script failed
-        page.wait_for_function(TABLES_READY, timeout=10_000)
-    facts = page.evaluate(PAGE_FACTS)
-    errors_out += errors
-    page.close()
-    return facts
+        tab.wait_for_function(TABLES_READY, timeout=10_000)
+    return tab.evaluate(PAGE_FACTS)

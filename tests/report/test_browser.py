@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from customs_facilitation import load_observations, load_sources
-from tests.browser import ARGS, TABLES_READY, WIDTHS, chromium_path, read_page
+from tests.browser import ARGS, TABLES_READY, WIDTHS, chromium_path, read_page, watch
 
 pytestmark = pytest.mark.slow  # builds reports, runs kernels or drives the browser
 
@@ -84,9 +84,11 @@ def read(report, browser):
     facts, errors = {}, []
     for label, width in WIDTHS.items():
         context = context_at(width)
+        tab = context.new_page()
+        seen, _ = watch(tab)
         for path in pages:
-            seen: list[str] = []
-            facts[label, path.relative_to(folder).as_posix()] = read_page(context, path, seen)
+            seen.clear()
+            facts[label, path.relative_to(folder).as_posix()] = read_page(tab, path)
             errors += [f"{path.relative_to(folder)} at {width} px: {e}" for e in seen]
         context.close()
     return facts, errors, left
