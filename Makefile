@@ -26,7 +26,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	mkdir -p $(VENV)/etc/ipython && echo "c.IPKernelApp.log_level = 'ERROR'" > $(VENV)/$(KERNEL_CONFIG)
-	$(BIN)/python -c 'from customs_facilitation.report.html import vega_bundle; vega_bundle()'
+	$(BIN)/python -c 'from customs_facilitation.report.html import vega_bundle; vega_bundle(); \
+	  from customs_facilitation.notebook.charts import enable_offline_widget; enable_offline_widget()'
 	touch $@
 
 setup: $(STAMP) ## create or refresh the virtual environment (.venv) from requirements.lock

@@ -1,8 +1,11 @@
-"""Writing files so that a reader never sees half of one: a temporary file, then a rename."""
+"""Writing files so that a reader never sees half of one (a temporary file, then a rename), and
+keeping slow-to-make text in the environment."""
 
+import contextlib
 import os
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -41,3 +44,20 @@ def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` as UTF-8 through a temporary file."""
     with replacing(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
+
+
+ENVIRONMENT_CACHE = Path(sys.prefix) / "share" / "customs-facilitation"
+"""Where text made by this environment's libraries is kept (``make setup`` fills it)."""
+
+
+def kept_in_environment(name: str, make: Callable[[], str]) -> str:
+    """The text kept as ``name`` in :data:`ENVIRONMENT_CACHE`, else ``make()``'s, kept there for
+    next time (not kept if the environment is read-only). ``name`` carries the versions of the
+    libraries that make it, so an upgrade makes it anew."""
+    kept = ENVIRONMENT_CACHE / name
+    if kept.exists():
+        return kept.read_text(encoding="utf-8")
+    text = make()
+    with contextlib.suppress(OSError):
+        write_atomically(kept, text)
+    return text

@@ -24,6 +24,7 @@ import altair as alt
 import pandas as pd
 
 from ..data.load import RELIABILITY_TIERS
+from ..files import kept_in_environment
 
 THEME_NAME = "customs_facilitation"
 RENDERER_NAME = "customs_facilitation"
@@ -112,14 +113,28 @@ def chart_description(spec: dict) -> str:
 
 
 def live_chart(spec: dict) -> dict:
-    """The widget part of a mimebundle: altair's JupyterChart with vega bundled offline.
-
-    The first call in a kernel bundles vega with vl-convert (about a second); later calls reuse it.
-    """
-    alt.JupyterChart.enable_offline()
+    """The widget part of a mimebundle: altair's JupyterChart with vega bundled offline."""
+    enable_offline_widget()
     widget = alt.JupyterChart(alt.Chart.from_dict(spec), embed_options=EMBED_OPTIONS)
     data, _ = widget._repr_mimebundle_()
     return {key: value for key, value in data.items() if key != "text/plain"}
+
+
+def enable_offline_widget() -> None:
+    """altair's ``JupyterChart.enable_offline()``, its bundle kept in the environment: vl-convert
+    bundles vega for the widget in about 0.9 s of CPU, which each new kernel would spend again."""
+    import vl_convert
+
+    if alt.JupyterChart._is_offline:  # altair's own flag, set by enable_offline
+        return
+
+    def bundle() -> str:
+        alt.JupyterChart.enable_offline()
+        return alt.JupyterChart._esm
+
+    name = f"jupyterchart-altair-{alt.__version__}-vl-convert-{getattr(vl_convert, '__version__', 'unknown')}.js"
+    alt.JupyterChart._esm = kept_in_environment(name, bundle)  # the widget's module, as enable_offline sets it
+    alt.JupyterChart._is_offline = True
 
 
 def chart_data(data, **options):

@@ -10,14 +10,12 @@ any chart script in the body runs. A chart output is then
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
-import sys
 from pathlib import Path
 
 from ..errors import ReportError
-from ..files import write_atomically
+from ..files import kept_in_environment
 from .assets import add_assets
 from .inputs import first_heading
 
@@ -54,29 +52,22 @@ _REMOTE = re.compile(
     re.IGNORECASE)
 
 
-BUNDLE_CACHE = Path(sys.prefix) / "share" / "customs-facilitation"
-"""Where the bundle is kept: in the environment whose vl-convert made it (``make setup`` writes it)."""
-
-
 @functools.cache
 def vega_bundle() -> str:
     """vega, vega-lite and vega-embed as one classic script that sets window.vegaEmbed etc.
 
     ``vl_convert.javascript_bundle()`` takes about 4 s of CPU (it bundles on every call), so the
-    result is kept in :data:`BUNDLE_CACHE`, one file per vl-convert version (not kept if the
-    environment is read-only).
+    result is kept in the environment, one file per vl-convert version.
     """
     import vl_convert
 
-    cache = BUNDLE_CACHE / f"vega-bundle-{getattr(vl_convert, '__version__', 'unknown')}.js"
-    if cache.exists():
-        return cache.read_text(encoding="utf-8")
-    bundle = vl_convert.javascript_bundle()
-    if "</script" in bundle.lower():
-        raise ReportError("vl_convert.javascript_bundle() contains '</script'; it cannot be inlined")
-    with contextlib.suppress(OSError):
-        write_atomically(cache, bundle)
-    return bundle
+    def bundle() -> str:
+        made = vl_convert.javascript_bundle()
+        if "</script" in made.lower():
+            raise ReportError("vl_convert.javascript_bundle() contains '</script'; it cannot be inlined")
+        return made
+
+    return kept_in_environment(f"vega-bundle-{getattr(vl_convert, '__version__', 'unknown')}.js", bundle)
 
 
 @functools.cache
