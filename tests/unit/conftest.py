@@ -1,8 +1,10 @@
-"""A tiny, valid data package written inline, for tests that break it one way at a time."""
+"""A tiny, valid data package written inline, for tests that break it one way at a time; the
+command line run in the test's own process."""
 
 import hashlib
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,21 @@ def write_tiny(folder: Path) -> Path:
 def tiny(tmp_path) -> Path:
     """A valid tiny data folder; tests edit one file to break one rule."""
     return write_tiny(tmp_path / "data")
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run ``customs-facilitation ARGS`` in this process (``tests/unit/test_cli.py`` runs the console
+    script itself): a CompletedProcess with the exit status and what was printed."""
+    from customs_facilitation.cli import main
+
+    def run(*args) -> subprocess.CompletedProcess:
+        capsys.readouterr()
+        try:
+            status = main([str(arg) for arg in args])
+        except SystemExit as stop:  # argparse's usage errors
+            status = stop.code if isinstance(stop.code, int) else 1
+        printed = capsys.readouterr()
+        return subprocess.CompletedProcess(args, status, printed.out, printed.err)
+
+    return run

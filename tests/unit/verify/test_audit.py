@@ -3,8 +3,6 @@
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -25,13 +23,12 @@ def test_tiny_text_is_fully_accounted(tiny):
     assert list(result["accounted_by"]) == ["S01", "S01", "F03"]
 
 
-def test_a_new_number_in_the_text_is_unaccounted_until_excluded(tiny):
+def test_a_new_number_in_the_text_is_unaccounted_until_excluded(tiny, cli):
     write_snapshot(tiny, SNAPSHOT + "It involved 42 ports.\n")
     result = audit(tiny)
     assert result.loc[result["text"] == "42", "status"].tolist() == ["unaccounted"]
-    cli = subprocess.run([sys.executable, "-m", "customs_facilitation", "audit", "--data-dir", str(tiny)],
-                         capture_output=True, text=True)
-    assert cli.returncode == 1 and "1 unaccounted" in cli.stdout
+    printed = cli("audit", "--data-dir", tiny)
+    assert printed.returncode == 1 and "1 unaccounted" in printed.stdout
     (tiny / "claim_exclusions.csv").write_text(
         "source_id,paragraph,text,reason,note\npaper-a,3,42,not_tracked,ports are not an indicator here\n",
         encoding="utf-8")
@@ -46,11 +43,10 @@ def test_a_number_in_the_wrong_paragraph_is_not_matched(tiny):
     assert result.loc[result["text"] == "4.5%", "status"].tolist() == ["unaccounted"]
 
 
-def test_claims_command_marks_curated_figures(tmp_path):
+def test_claims_command_marks_curated_figures(tmp_path, cli):
     release = tmp_path / "release.txt"
     release.write_text("上半年保税维修进出口2569.9亿元。Container handling: 99.99 million TEU.\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "customs_facilitation", "claims", str(release)],
-                            capture_output=True, text=True)
+    result = cli("claims", release)
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     assert any("2569.9亿元" in line and "S04" in line for line in lines)
@@ -118,27 +114,25 @@ def test_the_exclusion_reasons_are_the_kinds_the_finder_returns():
     assert set(reason["constraints"]["enum"]) == (set(KINDS) - {"quantity"}) | {"not_tracked"}
 
 
-def test_claims_command_as_csv_and_json(tmp_path):
+def test_claims_command_as_csv_and_json(tmp_path, cli):
     release = tmp_path / "release.txt"
     release.write_text("上半年保税维修进出口2569.9亿元。\n今（18）日发布。\n", encoding="utf-8")
-    run = [sys.executable, "-m", "customs_facilitation", "claims", str(release), "--format"]
-    as_csv = subprocess.run(run + ["csv"], capture_output=True, text=True)
+    as_csv = cli("claims", release, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert [(r["paragraph"], r["kind"], r["text"], r["value"], r["unit"], r["curated_as"]) for r in rows] == [
         ("1", "quantity", "2569.9亿元", "256990000000.0", "CNY", "S04"), ("2", "date", "今（18）日", "18.0", "", "")]
     out = tmp_path / "claims.json"
-    assert subprocess.run(run + ["json", "--out", str(out)], capture_output=True, text=True).returncode == 0
+    assert cli("claims", release, "--format", "json", "--out", out).returncode == 0
     records = json.loads(out.read_text(encoding="utf-8"))
     assert records[0]["value"] == 256_990_000_000.0 and records[0]["scale"] == "hundred_million"
     assert records[1]["kind"] == "date" and records[1]["start"] == release.read_text(encoding="utf-8").index("今")
 
 
-def test_claims_table_shows_values_as_people_write_them(tmp_path):
+def test_claims_table_shows_values_as_people_write_them(tmp_path, cli):
     release = tmp_path / "release.txt"
     release.write_text("Exports were RMB 256.99 billion; trade 45.47万亿元; 3,776 instances; 6741万标箱.\n",
                        encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "customs_facilitation", "claims", str(release)],
-                            capture_output=True, text=True)
+    result = cli("claims", release)
     for shown in ("256.99 billion", "45.47 trillion", "3,776", "67.41 million"):
         assert shown in result.stdout
     assert "e+" not in result.stdout

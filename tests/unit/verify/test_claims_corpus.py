@@ -1,8 +1,6 @@
 """The claims finder on its labelled corpus, and the scorer that the held-out real pages use too."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -82,12 +80,11 @@ def test_a_file_that_is_no_corpus_is_refused(tmp_path):
         read_corpus(path)
 
 
-def test_claims_score_prints_both_scores_and_refuses_a_broken_corpus(tmp_path):
-    run = [sys.executable, "-m", "customs_facilitation", "claims-score"]
-    result = subprocess.run(run + [str(CORPUS)], capture_output=True, text=True)
+def test_claims_score_prints_both_scores_and_refuses_a_broken_corpus(tmp_path, cli):
+    result = cli("claims-score", CORPUS)
     assert result.returncode == 0, result.stderr
     assert "figures read right (value, unit, scale):" in result.stdout
     assert "non-figures reported as figures:" in result.stdout
     broken = _write(tmp_path, [{"id": "b", "language": "en", "text": "Up 3%.", "figures": [["4%", 4, "percent"]]}])
-    result = subprocess.run(run + [str(broken)], capture_output=True, text=True)
+    result = cli("claims-score", broken)
     assert result.returncode == 2 and "anchor '4%' occurs 0 times" in result.stderr

@@ -3,8 +3,6 @@
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -92,19 +90,19 @@ def test_dates_and_excluded_numbers_are_not_drafted(tiny):
     assert draft_observations(text, "paper-a", tiny).empty
 
 
-def test_claims_draft_command_writes_the_csv(tiny, tmp_path):
+def test_claims_draft_command_writes_the_csv(tiny, tmp_path, cli):
     release = tmp_path / "release.txt"
     release.write_text(SNAPSHOT + NEW_LINE, encoding="utf-8")
     out = tmp_path / "draft.csv"
-    run = [sys.executable, "-m", "customs_facilitation", "claims", str(release), "--data-dir", str(tiny), "--draft"]
-    result = subprocess.run(run + ["--source", "paper-a", "--out", str(out)], capture_output=True, text=True)
+    run = ["claims", release, "--data-dir", tiny, "--draft"]
+    result = cli(*run, "--source", "paper-a", "--out", out)
     assert result.returncode == 0, result.stderr
     assert "2 draft rows for paper-a" in result.stderr
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert list(rows[0]) == _observation_columns(tiny)
     assert [r["value_as_published"] for r in rows] == ["2569.9亿元", "1,200家"]
-    unknown = subprocess.run(run + ["--source", "not-yet"], capture_output=True, text=True)
+    unknown = cli(*run, "--source", "not-yet")
     assert unknown.returncode == 0 and "not-yet is not in sources.csv yet" in unknown.stderr
     assert unknown.stdout.splitlines()[0] == ",".join(_observation_columns(tiny))
-    missing = subprocess.run(run, capture_output=True, text=True)
+    missing = cli(*run)
     assert missing.returncode == 2 and "needs --source" in missing.stderr
