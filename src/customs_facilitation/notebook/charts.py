@@ -79,17 +79,15 @@ def render(spec: dict, interactive: bool = False) -> dict:
 def static_image(spec: dict) -> str:
     """An ``<img>`` of the chart: SVG drawn by vl-convert, inline as a data URI, described for screen
     readers (as the chart's div is, which keeps the description once vega draws the live chart)."""
-    encoded = base64.b64encode(drawn(spec, "svg").encode("utf-8")).decode("ascii")
+    encoded = base64.b64encode(drawn(spec).encode("utf-8")).decode("ascii")
     return f'<img alt="{html.escape(chart_description(spec))}" src="data:image/svg+xml;base64,{encoded}">'
 
 
-def drawn(spec: dict, image_format: str, scale: float = 1):
-    """The chart of a spec drawn by vl-convert: SVG text or PNG bytes."""
+def drawn(spec: dict) -> str:
+    """The chart of a spec drawn by vl-convert, as SVG text."""
     import vl_convert
 
-    if image_format == "svg":
-        return vl_convert.vegalite_to_svg(spec, vl_version=VEGALITE_VERSION)
-    return vl_convert.vegalite_to_png(spec, vl_version=VEGALITE_VERSION, scale=scale)
+    return vl_convert.vegalite_to_svg(spec, vl_version=VEGALITE_VERSION)
 
 
 def chart_title(spec: dict) -> str:

@@ -24,6 +24,9 @@ def spec_key(spec_text: bytes) -> str:
 
 
 def render(spec_text: bytes) -> dict[str, bytes]:
-    """PNG and SVG bytes of a vega-lite spec, by format, drawn with vl-convert."""
-    spec = json.loads(spec_text)
-    return {"png": drawn(spec, "png", scale=PNG_SCALE), "svg": drawn(spec, "svg").encode("utf-8")}
+    """PNG and SVG bytes of a vega-lite spec, by format, drawn with vl-convert: the PNG is the SVG
+    rasterised (the same bytes as vl-convert's own PNG, which would lay the chart out again)."""
+    import vl_convert
+
+    svg = drawn(json.loads(spec_text))
+    return {"png": vl_convert.svg_to_png(svg, scale=PNG_SCALE), "svg": svg.encode("utf-8")}
