@@ -100,6 +100,17 @@ def test_index_links_every_page_sources_and_citation(tiny_build):
     assert "state_media" in text and "2025-07-14" in text
 
 
+def test_the_same_run_makes_the_same_page_byte_for_byte(tiny_build, tmp_path, capsys):
+    notebooks, build, _ = tiny_build
+    again = tmp_path / "again"
+    for name in ("01-charts", "02-plain"):
+        status = cli_main(["report", "run", str(notebooks / f"{name}.ipynb"), str(notebooks / "params" / "press.yml"),
+                           "--notebooks", str(notebooks), "--build", str(again)])
+        assert status == 0, capsys.readouterr().err
+        page = Path("report") / "press" / f"{name}.html"
+        assert (again / page).read_bytes() == (build / page).read_bytes(), f"{page} differs between two runs"
+
+
 def test_failing_notebook_names_notebook_set_cell_and_keeps_last_good_report(kit, tiny_build, tmp_path, capsys):
     notebooks, build, _ = tiny_build
     shutil.copytree(notebooks, tmp_path / "notebooks")

@@ -37,6 +37,9 @@ async def execute(notebook: Notebook, param_set: ParameterSet, parameters: dict,
         nb = parameterize_notebook(load_notebook_node(str(notebook.path)), parameters)
     except Exception as error:
         raise RunFailed(f"{_who(notebook, param_set)}: cannot read it: {error}") from None
+    for cell in nb.cells:
+        if INJECTED_TAG in cell.metadata.get("tags", []):
+            cell.id = INJECTED_TAG  # papermill draws a random id: the same run would make another page
     failing = {}
     client = NotebookClient(nb, km=kernel[0], timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(notebook.path.parent)}},
