@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import uuid
 from pathlib import Path
 
 from ..errors import ReportError
@@ -91,9 +92,14 @@ def export_html(nb, source: Path, *, set_title: str = "", data_version: str = ""
         ReportError: if the page would load a script, stylesheet or image from the network.
     """
     title = first_heading(nb.cells) or Path(source).stem
-    body, _ = _exporter().from_notebook_node(nb, resources={
+    shown, set_aside = _html_outputs_set_aside(nb)
+    body, _ = _exporter().from_notebook_node(shown, resources={
         "metadata": {"name": f"{title} ({set_title})" if set_title else title, "path": str(Path(source).parent)},
         "set_title": set_title, "data_version": data_version, "figures_csv": figures_csv})
+    for marker, output_html in set_aside.items():
+        if body.count(marker) != 1:
+            raise ReportError(f"{source}: an HTML output's place appears {body.count(marker)} times in the page")
+        body = body.replace(marker, output_html)
     remote = offline_problems(body)
     if remote:
         raise ReportError(f"{source}: the exported page would load from the network: " + "; ".join(remote[:5]))
@@ -102,6 +108,25 @@ def export_html(nb, source: Path, *, set_title: str = "", data_version: str = ""
                           f"{body.count(BUNDLE_MARKER)} times; expected once")
     # Inserted after nbconvert's HTML clean-up, which would otherwise parse 0.9 MB of script.
     return add_assets(body).replace(BUNDLE_MARKER, vega_bundle())
+
+
+def _html_outputs_set_aside(nb):
+    """A copy of ``nb`` whose HTML outputs are comments marking their place, and the outputs by
+    marker. nbconvert parses and rewrites the whole exported page (BeautifulSoup, about half of
+    the export's time) to adjust its own markup; the outputs are put back after."""
+    from nbformat import NotebookNode
+
+    token, set_aside, cells = uuid.uuid4().hex, {}, []
+    for cell in nb.cells:
+        outputs = []
+        for output in cell.get("outputs", []):
+            if isinstance(output.get("data", {}).get("text/html"), str):
+                marker = f"<!--cf-output-{token}-{len(set_aside)}-->"
+                set_aside[marker] = output["data"]["text/html"]
+                output = NotebookNode({**output, "data": NotebookNode({**output["data"], "text/html": marker})})
+            outputs.append(output)
+        cells.append(NotebookNode({**cell, "outputs": outputs}) if "outputs" in cell else cell)
+    return NotebookNode({**nb, "cells": cells}), set_aside
 
 
 def offline_problems(page_html: str) -> list[str]:
