@@ -60,7 +60,9 @@ lint: $(STAMP) ## ruff: style, import order and line length of the code, tests, 
 # pytest across the cores (pytest-xdist); each test file stays on one worker, so nbval runs a
 # notebook's cells in order in one kernel (xdist's loadgroup does not group under pytest 9.2).
 # The report is built first, with every core, and the browser test opens it as built.
-PYTEST := $(BIN)/python -m pytest --color=no -n auto --dist loadfile
+# Python keeps its compiled modules and pytest its rewritten tests (__pycache__, ignored by git)
+# even where PYTHONDONTWRITEBYTECODE is set: each worker then collects in 1.9 s instead of 2.6 s.
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest --color=no -n auto --dist loadfile
 
 test: $(STAMP) lab-setup build/report/index.html ## run every test: lint, checks, audit, units, data, doctests, notebooks (nbval), the report and JupyterLab in chromium
 	@$(BIN)/ruff check --quiet . || $(BIN)/ruff check .
