@@ -64,18 +64,22 @@ def test_interactive_adds_the_offline_widget_and_keeps_the_same_div():
 def test_the_offline_widget_module_is_kept_in_the_environment_and_reused(tmp_path, monkeypatch):
     from customs_facilitation import files
 
+    made = []
+
+    def enable_offline(cls=alt.JupyterChart):  # altair's bundling (make setup runs the real one)
+        made.append(1)
+        cls._esm, cls._is_offline = f"/* bundled {len(made)} */", True
+
     monkeypatch.setattr(files, "ENVIRONMENT_CACHE", tmp_path)
+    monkeypatch.setattr(alt.JupyterChart, "enable_offline", enable_offline)
     monkeypatch.setattr(alt.JupyterChart, "_esm", alt.JupyterChart._esm)
     monkeypatch.setattr(alt.JupyterChart, "_is_offline", False)
     charts.enable_offline_widget()
-    kept = list(tmp_path.glob("jupyterchart-altair-*-vl-convert-*.js"))
-    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == alt.JupyterChart._esm
-    assert "vega" in alt.JupyterChart._esm and alt.JupyterChart._is_offline
-    # a new kernel reads the kept module instead of bundling again
-    kept[0].write_text("/* kept */", encoding="utf-8")
-    alt.JupyterChart._is_offline = False
+    kept = list(tmp_path.glob(f"jupyterchart-altair-{alt.__version__}-vl-convert-*.js"))
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == alt.JupyterChart._esm == "/* bundled 1 */"
+    alt.JupyterChart._is_offline = False  # a new kernel: it reads the kept module instead of bundling again
     charts.enable_offline_widget()
-    assert alt.JupyterChart._esm == "/* kept */"
+    assert made == [1] and alt.JupyterChart._esm == "/* bundled 1 */" and alt.JupyterChart._is_offline
 
 
 def test_enable_follows_the_lab_kernel_environment(monkeypatch):
