@@ -93,9 +93,11 @@ def _remove_leftovers(layout: Layout) -> None:
 
 async def _run_all(todo, keys, layout: Layout, version: str, jobs: int, say) -> None:
     """Run every (notebook, set) of ``todo``, ``jobs`` at a time; raise naming every failure."""
+    from .forker import preload_for
     from .kernels import KernelForker
 
-    forker = KernelForker()  # it imports while this process imports and checks the data
+    # It imports what the notebooks import while this process imports and checks the data.
+    forker = KernelForker(preload_for(set().union(*(notebook.imports for notebook, _ in todo))))
     loop = asyncio.get_running_loop()
     try:
         from ..data.package import load_package

@@ -1,12 +1,12 @@
 """The kernel forker: one process that imports what the notebooks import, then forks kernels.
 
-Run by :class:`.kernels.KernelForker` as ``python -m customs_facilitation.report.forker``. It
-imports :data:`PRELOAD` once, then reads one JSON request a line on stdin (the kernel's command,
-working directory and environment) and answers each with ``{"pid": N}`` on stdout: N is a fresh
-kernel forked from it, in its own session, started as ``python -m ipykernel_launcher`` would be.
-The preloaded objects are frozen out of the garbage collector first (``gc.freeze``), as Python's
-documentation advises before forking: a kernel then shares their memory pages instead of copying
-them, and its collections are quicker.
+Run by :class:`.kernels.KernelForker` as ``python -m customs_facilitation.report.forker MODULE...``.
+It imports the modules named (see :func:`preload_for`) once, then reads one JSON request a line on
+stdin (the kernel's command, working directory and environment) and answers each with
+``{"pid": N}`` on stdout: N is a fresh kernel forked from it, in its own session, started as
+``python -m ipykernel_launcher`` would be. The preloaded objects are frozen out of the garbage
+collector first (``gc.freeze``), as Python's documentation advises before forking: a kernel then
+shares their memory pages instead of copying them, and its collections are quicker.
 The kernel's namespace is empty and its shell new; only modules were imported before, which
 changes no notebook state. The forker exits when its stdin closes (the build ended or died);
 each kernel exits when the forker is gone (ipykernel polls its parent).
@@ -22,9 +22,24 @@ import sys
 import traceback
 from pathlib import Path
 
-PRELOAD = ("pandas", "altair", "IPython.display", "ipykernel.kernelapp", "ipykernel.ipkernel",
-           "customs_facilitation.notebook", "customs_facilitation.verify.consistency")
-"""What report notebooks and a starting kernel import; anything else is imported as usual."""
+KERNEL_MODULES = ("ipykernel.kernelapp", "ipykernel.ipkernel")
+"""What every kernel imports as it starts: always preloaded."""
+PRELOAD = ("pandas", "altair", "IPython.display", "customs_facilitation.notebook",
+           "customs_facilitation.verify.consistency")
+"""What report notebooks import: preloaded when a notebook of the build imports it (or a part or
+parent of it); anything else is imported by the kernel as usual."""
+
+
+def preload_for(imported) -> list[str]:
+    """The modules to preload for notebooks that import ``imported``.
+
+    >>> preload_for({"altair", "customs_facilitation.notebook.charts", "os"})
+    ['ipykernel.kernelapp', 'ipykernel.ipkernel', 'altair', 'customs_facilitation.notebook']
+    """
+    def related(name: str, module: str) -> bool:
+        return name == module or name.startswith(module + ".") or module.startswith(name + ".")
+
+    return [*KERNEL_MODULES, *(name for name in PRELOAD if any(related(name, module) for module in imported))]
 
 
 def kernel_arguments(argv: list[str]) -> list[str] | None:
@@ -86,10 +101,11 @@ def _fork(request: dict) -> int:
 
 
 def main() -> None:
-    """Import the preload, then fork a kernel for every request line until stdin closes."""
+    """Import the modules named on the command line, then fork a kernel for every request line
+    until stdin closes."""
     if sys.path and Path(sys.path[0] or ".").resolve() == Path.cwd():
         del sys.path[0]  # as ipykernel_launcher does: the working folder is not an import root
-    for name in PRELOAD:
+    for name in sys.argv[1:]:
         importlib.import_module(name)
     gc.freeze()  # kernels' collections never scan what was preloaded, so they copy fewer of its pages
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # exited kernels are reaped by the system

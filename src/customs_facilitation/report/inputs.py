@@ -38,10 +38,12 @@ class _InputFile:
 
 @dataclass(frozen=True)
 class Notebook(_InputFile):
-    """A report notebook and the parameters its ``parameters`` cell declares (name -> default)."""
+    """A report notebook, the parameters its ``parameters`` cell declares (name -> default), its
+    title and the modules its code imports."""
 
     parameters: dict
     title: str
+    imports: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,33 @@ def read_notebook(path) -> Notebook:
                     parameters[target.id] = ast.literal_eval(node.value)
                 except ValueError:
                     parameters[target.id] = _UNKNOWN
-    return Notebook(path=path, parameters=parameters, title=first_heading(cells) or path.stem)
+    return Notebook(path=path, parameters=parameters, title=first_heading(cells) or path.stem,
+                    imports=imported_modules(cells))
+
+
+def imported_modules(cells) -> frozenset[str]:
+    """The modules that code cells import (``import a.b``, ``from a.b import c``), in the cells
+    that parse as Python once their magic and shell lines (``%``, ``!``) are left out.
+
+    >>> sorted(imported_modules([{"cell_type": "code", "source": "%matplotlib inline\\nimport a.b as ab\\n"
+    ...                           "from c import d\\nfrom . import e"}]))
+    ['a.b', 'c']
+    """
+    found = set()
+    for cell in cells:
+        if cell.get("cell_type") != "code":
+            continue
+        lines = [line for line in _source(cell).splitlines() if not line.lstrip().startswith(("%", "!"))]
+        try:
+            tree = ast.parse("\n".join(lines))
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                found.add(node.module)
+    return frozenset(found)
 
 
 def _source(cell) -> str:

@@ -50,12 +50,13 @@ def this_python_kernel_manager():
 
 
 class KernelForker:
-    """The forker process of this build: started at once (it imports while the build reads its
-    inputs), asked for one kernel at a time, closed at the end of the build."""
+    """The forker process of this build, importing the ``preload`` modules: started at once (it
+    imports while the build reads its inputs), asked for one kernel at a time, closed at the end
+    of the build."""
 
-    def __init__(self):
+    def __init__(self, preload: list[str]):
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "customs_facilitation.report.forker"], stdin=subprocess.PIPE,
+            [sys.executable, "-m", "customs_facilitation.report.forker", *preload], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, text=True, bufsize=1)
         self._lock = asyncio.Lock()
 
