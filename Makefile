@@ -62,7 +62,9 @@ lint: $(STAMP) ## ruff: style, import order and line length of the code, tests, 
 # The report is built first, with every core, and the browser test opens it as built.
 # Python keeps its compiled modules and pytest its rewritten tests (__pycache__, ignored by git)
 # even where PYTHONDONTWRITEBYTECODE is set: each worker then collects in 1.9 s instead of 2.6 s.
-PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest --color=no -n auto --dist loadfile
+# PYTEST_ARGS adds pytest options (benchmarks/bench_tests.py adds -v --durations=0).
+PYTEST_ARGS ?=
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest --color=no -n auto --dist loadfile $(PYTEST_ARGS)
 
 test: $(STAMP) lab-setup build/report/index.html ## run every test: lint, checks, audit, units, data, doctests, notebooks (nbval), the report and JupyterLab in chromium
 	@$(BIN)/ruff check --quiet . || $(BIN)/ruff check .
