@@ -22,8 +22,9 @@ import sys
 import traceback
 from pathlib import Path
 
-KERNEL_MODULES = ("ipykernel.kernelapp", "ipykernel.ipkernel")
-"""What every kernel imports as it starts: always preloaded."""
+KERNEL_MODULES = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.debugger", "IPython.core.debugger",
+                  "IPython.extensions.storemagic", "sqlite3", "psutil")
+"""What every kernel imports as it starts (debugpy, IPython's history and debugger): always preloaded."""
 PRELOAD = ("pandas", "altair", "IPython.display", "customs_facilitation.notebook",
            "customs_facilitation.verify.consistency")
 """What report notebooks import: preloaded when a notebook of the build imports it (or a part or
@@ -33,8 +34,8 @@ parent of it); anything else is imported by the kernel as usual."""
 def preload_for(imported) -> list[str]:
     """The modules to preload for notebooks that import ``imported``.
 
-    >>> preload_for({"altair", "customs_facilitation.notebook.charts", "os"})
-    ['ipykernel.kernelapp', 'ipykernel.ipkernel', 'altair', 'customs_facilitation.notebook']
+    >>> preload_for({"altair", "customs_facilitation.notebook.charts", "os"})[len(KERNEL_MODULES):]
+    ['altair', 'customs_facilitation.notebook']
     """
     def related(name: str, module: str) -> bool:
         return name == module or name.startswith(module + ".") or module.startswith(name + ".")
@@ -105,6 +106,9 @@ def main() -> None:
     until stdin closes."""
     if sys.path and Path(sys.path[0] or ".").resolve() == Path.cwd():
         del sys.path[0]  # as ipykernel_launcher does: the working folder is not an import root
+    # debugpy warns at import that frozen modules may hide breakpoints; as ipykernel's kernel
+    # specs do when they keep frozen modules, say that it need not check.
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     for name in sys.argv[1:]:
         importlib.import_module(name)
     gc.freeze()  # kernels' collections never scan what was preloaded, so they copy fewer of its pages
