@@ -91,14 +91,17 @@ def _fork(request: dict) -> int:
     except SystemExit as stop:
         status = stop.code if isinstance(stop.code, int) else 1
     except BaseException:
+        # A kernel that could not start (its port taken by another process, say) ends at once:
+        # its exit functions would wait for the sockets it had already opened, for ever.
         traceback.print_exc()
+        sys.stderr.flush()
+        os._exit(1)
+    try:
+        atexit._run_exitfuncs()  # what a kernel's interpreter runs at exit
+        sys.stdout.flush()
+        sys.stderr.flush()
     finally:
-        try:
-            atexit._run_exitfuncs()  # what a kernel's interpreter runs at exit
-            sys.stdout.flush()
-            sys.stderr.flush()
-        finally:
-            os._exit(status)  # never back into the forker's loop
+        os._exit(status)  # never back into the forker's loop
 
 
 def main() -> None:

@@ -43,7 +43,7 @@ class Notebook(_InputFile):
 
     parameters: dict
     title: str
-    imports: frozenset[str] = frozenset()
+    imports: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -139,21 +139,33 @@ def forked_kernel_manager():
     return ForkedKernelManager
 
 
-async def ready_kernel(forker: KernelForker, cwd, timeout: float = 60):
+async def ready_kernel(forker: KernelForker, cwd, timeout: float = 60, attempts: int = 3):
     """A fresh kernel from ``forker``, working in ``cwd`` and ready for its first request:
     (kernel manager, kernel client). Started ahead of its run, its start-up waits (jupyter_client
-    listens for stray output for 0.2 s) overlap other runs' work."""
-    manager = forked_kernel_manager()(kernel_name="python3", forker=forker)
-    await manager.start_kernel(cwd=str(cwd))
-    client = manager.client()
-    client.allow_stdin = False  # as nbclient does: a notebook cannot wait for typed input
-    client.start_channels()
-    try:
-        await client.wait_for_ready(timeout=timeout)
-    except BaseException:
-        await stop_kernel(manager, client)
-        raise
-    return manager, client
+    listens for stray output for 0.2 s) overlap other runs' work.
+
+    jupyter_client picks free ports and the kernel binds them a moment later; another process
+    (a kernel of another build, of nbval or JupyterLab) can take one in between, and that kernel
+    dies as it starts. Such a kernel is replaced by a new one with new ports, ``attempts`` times
+    in all; a kernel alive but silent for ``timeout`` seconds is an error at once.
+    """
+    for attempt in range(1, attempts + 1):
+        manager = forked_kernel_manager()(kernel_name="python3", forker=forker)
+        await manager.start_kernel(cwd=str(cwd))
+        client = manager.client()
+        client.allow_stdin = False  # as nbclient does: a notebook cannot wait for typed input
+        client.start_channels()
+        try:
+            await client.wait_for_ready(timeout=timeout)
+            return manager, client
+        except RuntimeError:
+            died = not await manager.is_alive()
+            await stop_kernel(manager, client)
+            if not died or attempt == attempts:
+                raise
+        except BaseException:
+            await stop_kernel(manager, client)
+            raise
 
 
 async def stop_kernel(manager, client) -> None:
