@@ -34,14 +34,14 @@ def main() -> None:
     wall = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"make test failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
-    pytest_seconds = float(re.search(r"passed in ([0-9.]+)s", done.stdout).group(1))
+    pytest_seconds = float(re.search(r"\bpassed\b.* in ([0-9.]+)s", done.stdout).group(1))
     # nbval's cells show as notebooks/NN-topic::ipynb::Cell in the results line, .ipynb::Cell in durations
     worker = {test.replace("::ipynb::", ".ipynb::"): name for name, test in RESULT.findall(done.stdout)}
     by_worker, by_file = collections.Counter(), collections.Counter()
     for seconds, test in DURATION.findall(done.stdout):
         by_worker[worker.get(test, "not on a worker")] += float(seconds)
         by_file[test.split("::")[0]] += float(seconds)
-    workers = len({name for name in worker.values()}) or 1
+    workers = len(set(worker.values())) or 1
     total = sum(by_file.values())
     print(f"make test     {wall:6.1f} s   goal <= {GOAL_SECONDS} s: {wall / GOAL_SECONDS:.2f} of it")
     print(f"  before pytest (lint, checks, audit, make) {wall - pytest_seconds:5.1f} s; pytest {pytest_seconds:.1f} s")

@@ -13,16 +13,9 @@ import pytest
 
 from customs_facilitation.report.forker import preload_for
 from customs_facilitation.report.kernels import KernelForker, ready_kernel, stop_kernel
+from tests.report.test_hostile_input import kernel_alive
 
 pytestmark = pytest.mark.slow  # forks kernels
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 def test_a_kernel_whose_port_is_taken_ends_at_once(tmp_path):
@@ -44,9 +37,9 @@ def test_a_kernel_whose_port_is_taken_ends_at_once(tmp_path):
         pid = asyncio.run(forker.fork([sys.executable, "-m", "ipykernel_launcher", "-f", str(connection)],
                                       tmp_path, dict(os.environ)))
         deadline = time.monotonic() + 30
-        while alive(pid) and time.monotonic() < deadline:
+        while kernel_alive(pid) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert not alive(pid), "a kernel that could not bind its port is still running"
+        assert not kernel_alive(pid), "a kernel that could not bind its port is still running"
     finally:
         forker.close()
         taken.close()
