@@ -127,7 +127,7 @@ def load_observations(data_dir: DataDir = None, *, indicator=None, topic=None, p
         keep &= obs["source_id"].isin(_sources_at_least(sources, min_reliability))
     if as_of is not None:
         keep &= obs["source_id"].isin(_sources_as_of(sources, as_of))
-    return obs[keep].reset_index(drop=True)
+    return obs if keep.all() else obs[keep].reset_index(drop=True)  # no copy of an unfiltered table
 
 
 def _known(what: str, wanted, valid: pd.Series) -> list:

@@ -1,5 +1,7 @@
 """Loaders return typed tables and filter as documented (on the tiny inline package)."""
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -14,13 +16,46 @@ def test_types_follow_the_schema(tiny):
     obs = load_observations(tiny)
     assert obs["period_start"].dtype == "period[M]" and obs["period_end"].dtype == "period[M]"
     assert obs["value"].dtype == "Float64" and obs["change"].dtype == "Float64"
-    assert obs["source_id"].dtype == "str"
+    assert obs["observation_id"].dtype == "str" and obs["locator"].dtype == "str"  # free text stays text
     assert obs.loc[obs["observation_id"] == "F03", "value"].isna().all()
     sources = load_sources(tiny)
     assert sources["published_date"].dtype.kind == "M"
     assert sources["accessed_date"].isna().tolist() == [True, False]
     assert load_units(tiny)["factor"].dtype == "Float64"
     assert list(load_indicators(tiny)["indicator_id"]) == ["repair_value", "trade_total", "cities"]
+
+
+def declared_enum(resource: str, field: str, data_dir) -> list[str]:
+    descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    fields = next(r for r in descriptor["resources"] if r["name"] == resource)["schema"]["fields"]
+    return next(f for f in fields if f["name"] == field)["constraints"]["enum"]
+
+
+def test_closed_columns_are_categoricals_of_their_vocabulary(tiny):
+    obs = load_observations(tiny)
+    # an enum: every declared value is a category, used or not, sorted (so it sorts as text would)
+    assert list(obs["qualifier"].cat.categories) == sorted(declared_enum("observations", "qualifier", tiny))
+    assert obs.sort_values("qualifier")["observation_id"].tolist() == ["F02", "S01", "F01", "F03"]
+    assert obs["qualifier"].tolist() == ["exact", "exact", "at_least", "exact"]
+    # a foreign key: the values present, sorted; an empty cell is missing, not a category
+    assert list(obs["source_id"].cat.categories) == ["blog-b", "paper-a"]
+    assert list(obs["unit"].cat.categories) == ["CNY billion", "CNY trillion", "count"]
+    assert obs["unit"].isna().tolist() == [False, False, False, True]
+    assert obs["change_unit"].isna().tolist() == [False, False, True, False]
+    assert "" not in obs["change_unit"].cat.categories
+    assert list(load_measures(tiny)["source_id"].cat.categories) == ["paper-a"]
+    assert load_indicators(tiny)["topic"].dtype == "category"
+    # filtering keeps the categories, so filtered frames concatenate as categoricals
+    parts = [load_observations(tiny, indicator="trade_total"), load_observations(tiny, indicator="cities")]
+    assert pd.concat(parts)["source_id"].dtype == obs["source_id"].dtype
+
+
+def test_a_file_read_by_the_slow_path_gets_the_same_types(tiny):
+    typed = load_observations(tiny)
+    path = tiny / "observations.csv"
+    header, rest = path.read_text(encoding="utf-8").split("\n", 1)
+    path.write_text(",".join(f'"{name}"' for name in header.split(",")) + "\n" + rest, encoding="utf-8")
+    pd.testing.assert_frame_equal(load_observations(tiny), typed)
 
 
 def test_reliability_is_ordered_from_low_to_official(tiny):
