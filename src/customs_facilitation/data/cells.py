@@ -77,10 +77,10 @@ def categories(column: pd.Series, declared: list[str] | None = None) -> pd.Serie
     >>> categories(pd.Series(["low", ""]), ["official", "low"]).cat.categories.tolist()
     ['low', 'official']
     """
-    column = column if isinstance(column.dtype, pd.CategoricalDtype) else column.astype("category")
-    if "" in column.cat.categories:
-        column = column.cat.remove_categories([""])
-    return column.cat.set_categories(sorted(declared if declared is not None else column.cat.categories))
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype("category")
+    values = declared if declared is not None else [value for value in column.cat.categories if value != ""]
+    return column.cat.set_categories(sorted(values))  # an empty cell, in no category, is missing
 
 
 def floats(column: pd.Series) -> pd.Series:

@@ -88,14 +88,16 @@ def declared_check_problems(checks: pd.DataFrame, observations: pd.DataFrame) ->
     """
     f = "checks.csv"
     arity = {"sum": None, "share": 2, "implied_base": 1, "same_figure": 1, "growth": 2}
-    by_id = observations.set_index("observation_id")
+    named = set(" ".join(checks["inputs"]).split()) | set(checks["published_id"])
+    by_id = observations.loc[observations["observation_id"].isin(named)].set_index("observation_id")[
+        ["value", "change", "qualifier"]].to_dict("index")  # the named figures only, as plain lookups
     problems = []
     for row in checks.itertuples():
         inputs = row.inputs.split(" ")
         if arity[row.kind] is not None and len(inputs) != arity[row.kind]:
             problems.append(Problem(f, f"has {len(inputs)} inputs; a {row.kind} check takes {arity[row.kind]}",
                                     row=int(row.Index) + 1, column="inputs", value=row.inputs))
-        unknown = [i for i in inputs if i not in by_id.index]
+        unknown = [i for i in inputs if i not in by_id]
         if unknown:
             problems.append(Problem(f, f"names {', '.join(unknown)}, not in observations.csv", row=int(row.Index) + 1,
                                     column="inputs", value=row.inputs))
@@ -104,10 +106,10 @@ def declared_check_problems(checks: pd.DataFrame, observations: pd.DataFrame) ->
         if row.kind == "implied_base":
             needs.append((inputs[0], "change"))
         for oid, column in needs:
-            if pd.isna(by_id.loc[oid, column]):
+            if pd.isna(by_id[oid][column]):
                 problems.append(Problem(f, f"{oid} has no {column}; a {row.kind} check needs it",
                                         row=int(row.Index) + 1, column="inputs", value=row.inputs))
-            qualifier = by_id.loc[oid, "qualifier"]
+            qualifier = by_id[oid]["qualifier"]
             lower_bound_input = qualifier == "at_least" and row.kind == "sum" and oid in inputs
             if qualifier not in ("exact", "preliminary") and not lower_bound_input:
                 problems.append(Problem(f, f"{oid} is {qualifier}; checks take exact or preliminary figures "

@@ -1,11 +1,21 @@
 """Loaders return typed tables and filter as documented (on the tiny inline package)."""
 
 import json
+from unittest import mock
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
-from customs_facilitation import load_indicators, load_measures, load_observations, load_sources, load_units
+from customs_facilitation import (
+    DataValidationError,
+    load_indicators,
+    load_measures,
+    load_observations,
+    load_sources,
+    load_units,
+)
+from customs_facilitation.data import schema
 
 
 def ids(frame):
@@ -111,3 +121,27 @@ def test_cached_tables_are_copies_and_follow_the_files(tiny):
     units = tiny / "units.csv"
     units.write_text(units.read_text(encoding="utf-8").replace("billions of yuan", "billions of CNY"), encoding="utf-8")
     assert load_package(tiny)["units"].loc[0, "description"] == "billions of CNY"
+
+
+def test_loading_gives_arrow_its_memory_pool_back(tiny):
+    """Reading swaps Arrow's pool for one that frees at once; a load, good or bad, restores it."""
+    before = pa.default_memory_pool().backend_name
+    swapped, read_raw = [], schema.read_raw
+
+    def read_noting_the_pool(*args):
+        swapped.append(pa.default_memory_pool().backend_name)
+        return read_raw(*args)
+
+    pool = pa.default_memory_pool
+    with mock.patch.object(schema, "read_raw", read_noting_the_pool):
+        load_observations(tiny)
+        assert pool().backend_name == before
+        (tiny / "units.csv").write_text("unit,base_unit,factor,description\nx,y\n", encoding="utf-8")
+        with pytest.raises(DataValidationError):
+            load_observations(tiny)
+        assert pool().backend_name == before
+    try:
+        expected = pa.jemalloc_memory_pool().backend_name
+    except NotImplementedError:  # a pyarrow built without jemalloc: the pool is left as it is
+        expected = before
+    assert set(swapped) == {expected}, swapped
