@@ -136,6 +136,29 @@ def test_failing_notebook_names_notebook_set_cell_and_keeps_last_good_report(kit
     assert not [p for p in build.rglob("*") if ".tmp" in p.name]
 
 
+def test_a_chart_that_cannot_be_drawn_names_notebook_set_and_chart(kit, tiny_build, tmp_path, capsys):
+    notebooks, build, _ = tiny_build
+    shutil.copytree(notebooks, tmp_path / "notebooks")
+    shutil.copytree(build, tmp_path / "build")
+    notebooks, build = tmp_path / "notebooks", tmp_path / "build"
+    page = build / "report" / "press" / "01-charts.html"
+    before = page.read_bytes()
+    broken = '{"mark": "nonsense", "data": {"values": [{"a": 1}]}}'  # a spec vl-convert cannot draw
+    kit.write_notebook(notebooks / "01-charts.ipynb", 'as_of = "2026-11-26"\nmin_reliability = "low"\nfigures_dir = ""',
+                       f'from pathlib import Path\nPath(figures_dir, "broken.vl.json").write_text({broken!r})',
+                       title="Tiny charts")
+
+    status = cli_main(["report", "run", str(notebooks / "01-charts.ipynb"), str(notebooks / "params" / "press.yml"),
+                       "--notebooks", str(notebooks), "--build", str(build)])
+
+    message = capsys.readouterr().err
+    assert status == 1
+    assert "01-charts.ipynb" in message and "'press'" in message, message
+    assert "its chart broken.vl.json cannot be drawn: Vega-Lite to SVG conversion failed: TypeError" in message, message
+    assert "backtrace" not in message.lower() and message.count("\n") == 1, message
+    assert page.read_bytes() == before, "the last good page stays in place"
+
+
 def test_unknown_parameter_fails_before_any_notebook_runs(kit, tmp_path):
     notebooks = kit.make_project(tmp_path)
     kit.write_params(notebooks / "params" / "typo.yml", "Typo", {"as_off": "2025-07-31"})

@@ -62,8 +62,8 @@ def cumulative_totals(figs: pd.DataFrame, year: int, units: pd.DataFrame) -> pd.
     """Goods trade, exports and imports for periods starting in January of ``year``, for a chart,
     in one unit (:func:`in_one_unit`)."""
     totals = series(figs, ["goods_trade", "exports", "imports"])
-    starts = figs.set_index("observation_id")["period_start"]
-    return in_one_unit(totals[totals["id"].map(starts) == pd.Period(f"{year}-01", "M")].reset_index(drop=True), units)
+    from_january = figs.loc[figs["period_start"] == pd.Period(f"{year}-01", "M"), "observation_id"]
+    return in_one_unit(totals[totals["id"].isin(from_january)].reset_index(drop=True), units)
 
 
 def same_months_each_year(figs: pd.DataFrame, indicators: list[str], first_month: int, last_month: int,

@@ -116,8 +116,13 @@ class Page:
     def chart(self, chart: alt.TopLevelMixin, name: str, title: str, subtitle: str) -> None:
         """Title a chart, put the sources of the figures it plots (its data's ``FIGURE_COLUMNS``, or
         ``source_id`` for rows that are not figures) under it, record them, save its spec as
-        ``name``.vl.json in ``figures_dir`` (the build draws its PNG and SVG) and show it."""
-        rows = [row for data in chart.to_dict().get("datasets", {}).values() for row in data]
+        ``name``.vl.json in ``figures_dir`` (the build draws its PNG and SVG) and show it. A chart
+        whose data has no row (no figure qualifies: an early ``as_of``) is not drawn; the page says so."""
+        datasets = chart.to_dict().get("datasets", {})
+        if datasets and not any(datasets.values()):
+            self.say(f"{title}: no figure qualifies for this page, so there is no chart.")
+            return
+        rows = [row for data in datasets.values() for row in data]
         plotted = {row[column] for row in rows for column in FIGURE_COLUMNS if column in row}
         named = {row["source_id"] for row in rows if "source_id" in row}
         self._record(plotted | named)

@@ -26,7 +26,7 @@ from .freshness import is_fresh, run_key
 from .inputs import Notebook, ParameterSet, parameters_for, read_report_inputs
 from .layout import Layout
 from .lock import build_lock
-from .run import RunFailed, failed_note
+from .run import RunFailed, failed_note, who
 
 SAY = functools.partial(print, flush=True)
 """How the build reports progress, a line at a time."""
@@ -154,8 +154,11 @@ async def _run_one(notebook: Notebook, param_set: ParameterSet, key: str, layout
         shown, page_csv = figures_shown(nb), layout.figures_csv(set_name, name)
         page = export_html(nb, notebook.path, set_title=param_set.title, data_version=version,
                            figures_csv=page_csv.name if shown is not None else "")
-        await asyncio.get_running_loop().run_in_executor(None, place_figures, specs, figures,
-                                                         layout.cache / "figures")
+        try:
+            await asyncio.get_running_loop().run_in_executor(None, place_figures, specs, figures,
+                                                             layout.cache / "figures")
+        except ReportError as error:
+            raise ReportError(f"{who(notebook, param_set)}: {error}.{failed_note(None)}") from None
         with replacing(layout.executed(set_name, name)) as tmp_executed, \
                 replacing(layout.page(set_name, name)) as tmp_page:
             nbformat.write(nb, str(tmp_executed))

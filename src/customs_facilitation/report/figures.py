@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from ..errors import ReportError
 from ..files import replacing
 from ..notebook.images import FORMATS, render, spec_key
 
@@ -23,10 +24,28 @@ def cached_images(spec: Path, cache: Path) -> dict[str, Path]:
     key = spec_key(text)
     cached = {fmt: cache / f"{key}.{fmt}" for fmt in FORMATS}
     if not all(path.exists() for path in cached.values()):
-        for fmt, data in render(text).items():
+        try:
+            images = render(text)
+        except Exception as error:
+            raise ReportError(f"its chart {spec.name} cannot be drawn: {_before_the_trace(error)}") from None
+        for fmt, data in images.items():
             with replacing(cached[fmt]) as tmp:
                 tmp.write_bytes(data)
     return cached
+
+
+def _before_the_trace(error: Exception) -> str:
+    """What an error says, without the stack trace vl-convert appends (JavaScript's or Rust's).
+
+    >>> _before_the_trace(RuntimeError("SVG has an invalid size\\n\\nStack backtrace:\\n   0: x"))
+    'SVG has an invalid size'
+    """
+    said = []
+    for line in str(error).strip().splitlines():
+        if not line.strip() or line[0].isspace():
+            break
+        said.append(line.strip())
+    return " ".join(said)
 
 
 def place_figures(specs_dir: Path, figures: Path, cache: Path) -> list[Path]:

@@ -36,7 +36,7 @@ async def execute(notebook: Notebook, param_set: ParameterSet, parameters: dict,
     try:
         nb = parameterize_notebook(load_notebook_node(str(notebook.path)), parameters)
     except Exception as error:
-        raise RunFailed(f"{_who(notebook, param_set)}: cannot read it: {error}") from None
+        raise RunFailed(f"{who(notebook, param_set)}: cannot read it: {error}") from None
     for cell in nb.cells:
         if INJECTED_TAG in cell.metadata.get("tags", []):
             cell.id = INJECTED_TAG  # papermill draws a random id: the same run would make another page
@@ -52,7 +52,8 @@ async def execute(notebook: Notebook, param_set: ParameterSet, parameters: dict,
     return nb
 
 
-def _who(notebook: Notebook, param_set: ParameterSet) -> str:
+def who(notebook: Notebook, param_set: ParameterSet) -> str:
+    """'notebook N failed with parameter set S (its file)': how every failure of a run begins."""
     return f"notebook {notebook.path} failed with parameter set '{param_set.name}' ({param_set.path})"
 
 
@@ -61,13 +62,13 @@ def _failure_message(notebook: Notebook, param_set: ParameterSet, error: Excepti
     from nbclient.exceptions import CellExecutionError
 
     if not isinstance(error, CellExecutionError) or "cell_index" not in failing:
-        return f"{_who(notebook, param_set)}: {type(error).__name__}: {' '.join(str(error).split())}".rstrip()
+        return f"{who(notebook, param_set)}: {type(error).__name__}: {' '.join(str(error).split())}".rstrip()
     index, cell = failing["cell_index"], failing["cell"]
     number = index + 1 - sum(1 for c in nb.cells[:index] if INJECTED_TAG in c.metadata.get("tags", []))
     prompt = f" (In [{cell.execution_count}] in the failed run)" if cell.execution_count else ""
     first_line = next((line.strip() for line in cell.source.splitlines() if line.strip()), "")
     evalue = " ".join(str(error.evalue).split())
-    return (f"{_who(notebook, param_set)} at cell {number} of the notebook{prompt}, which begins "
+    return (f"{who(notebook, param_set)} at cell {number} of the notebook{prompt}, which begins "
             f"`{first_line[:80]}`: {error.ename}: {evalue}.")
 
 

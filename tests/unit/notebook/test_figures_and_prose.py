@@ -36,6 +36,13 @@ def test_cumulative_totals_are_converted_to_one_unit(tiny):
     assert totals.loc["F01", "value"] == 21.79 and totals.loc["F05", "value"] == 1.5
 
 
+def test_no_cumulative_totals_before_any_was_published(tiny):
+    """A page dated before every source (``as_of`` early) shows no totals, rather than failing."""
+    figs = figures.load_figures(data_dir=tiny)
+    assert figures.cumulative_totals(figs.iloc[0:0], 2025, load_units(tiny)).empty
+    assert figures.cumulative_totals(figs, 1999, load_units(tiny)).empty
+
+
 def test_caveats_and_notes_come_from_the_data(tiny):
     figs = figures.load_figures(data_dir=tiny)
     caveat = prose.reliability_caveat(figs, "observation_id")

@@ -41,6 +41,20 @@ def test_a_chart_carries_the_sources_of_what_it_plots(tiny, tmp_path):
     assert saved["vconcat"][0]["title"]["text"] == ["Sources: Blog B (F02)"] and saved["title"]["text"] == "Cities"
 
 
+def test_a_chart_of_no_figure_is_not_drawn_and_the_page_says_so(tiny, tmp_path, monkeypatch):
+    """vega lays an empty time axis out infinitely wide: such an image cannot be drawn (nor read)."""
+    from customs_facilitation.notebook import page as page_module
+
+    shown = []
+    monkeypatch.setattr(page_module, "_display", lambda obj: shown.append(getattr(obj, "data", obj)))
+    page = Page.open("2001-01-01", "low", figures_dir=str(tmp_path), data_dir=tiny)  # before every source
+    assert page.figures.empty
+    points = figures.series(page.figures, ["cities"])
+    page.chart(alt.Chart(points).mark_line().encode(x="date:T", y="value:Q"), "cities", "Cities", "Counts")
+    assert "Cities: no figure qualifies for this page, so there is no chart." in shown[-1]
+    assert not list(tmp_path.glob("*.vl.json"))
+
+
 def test_a_dated_page_says_how_many_figures_lack_a_dated_source(tiny, monkeypatch):
     from customs_facilitation.notebook import page as page_module
 
