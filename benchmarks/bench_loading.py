@@ -5,9 +5,10 @@ First the real data/ is loaded: cold (the first load in a fresh process, after t
 median of 11 processes; then 11 times in one process, read afresh and from the cache. Then each
 size runs in a fresh process (so peak memory is that size's own), three times; the median time
 and the peak resident memory are printed, with time per row and the ratio to the previous size,
-which shows whether growth is linear (a ratio near 10). The baseline, measured in the same run
-on the same file: a bare ``pandas.read_csv`` of observations.csv (no check at all) in a fresh
-process. The goals: curated data cold at most 50 ms; 10^6 rows at most 3 s and 500 MiB.
+which shows whether growth is linear (a ratio near 10); then the same load asked for
+categoricals (``categories=True``). The baseline, measured in the same run on the same file: a
+bare ``pandas.read_csv`` of observations.csv (no check at all) in a fresh process. The goals:
+curated data cold at most 50 ms; 10^6 rows at most 3 s and 500 MiB.
 """
 
 import argparse
@@ -26,7 +27,7 @@ CHILD = """
 import resource, sys, time
 from customs_facilitation import load_observations
 start = time.perf_counter()
-table = load_observations(sys.argv[1])
+table = load_observations(sys.argv[1], categories=sys.argv[3] == "categories")
 elapsed = time.perf_counter() - start
 assert len(table) == int(sys.argv[2])
 print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
@@ -86,12 +87,14 @@ def child(code: str, *args) -> list[float]:
 
 
 def measure(rows: int, runs: int) -> dict[str, tuple[float, float]]:
-    """(median seconds, peak MiB) of loading ``rows`` rows, and of a bare read_csv of the same file."""
+    """(median seconds, peak MiB) of loading ``rows`` rows (as text, and with categoricals), and of a
+    bare read_csv of the same file."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = synthetic_folder(rows, Path(tmp))
-        results = {"load": [], "bare read_csv": []}
-        for _ in range(runs):  # interleaved, so that both see the same load on the machine
-            results["load"].append(child(CHILD, folder, rows))
+        results = {"load": [], "categories": [], "bare read_csv": []}
+        for _ in range(runs):  # interleaved, so that all see the same load on the machine
+            results["load"].append(child(CHILD, folder, rows, "text"))
+            results["categories"].append(child(CHILD, folder, rows, "categories"))
             results["bare read_csv"].append(child(BARE_READ, folder, rows))
     return {k: (statistics.median(r[0] for r in v), max(r[1] for r in v)) for k, v in results.items()}
 
@@ -125,22 +128,25 @@ def main() -> None:
           f"in one process, median of 11: read and checked {curated_load_seconds(11, False) * 1000:.1f} ms, "
           f"unchanged since the last call {curated_load_seconds(11, True) * 1000:.1f} ms")
     print(f"{'rows':>9} {'median s':>9} {'us/row':>8} {'x prev':>7} {'peak MiB':>9} {'read_csv s':>11} "
-          f"{'x read_csv':>11}")
+          f"{'x read_csv':>11} {'categories s':>13} {'MiB':>5}")
     previous = None
     results = {}
     for exponent in range(3, args.max_exponent + 1):
         rows = 10 ** exponent
         measured = measure(rows, args.runs)
         (seconds, peak), (bare, _) = measured["load"], measured["bare read_csv"]
+        as_categories, as_categories_peak = measured["categories"]
         ratio = f"{seconds / previous:.1f}" if previous else "-"
         print(f"{rows:>9} {seconds:>9.3f} {1e6 * seconds / rows:>8.2f} {ratio:>7} {peak:>9.0f} {bare:>11.3f} "
-              f"{seconds / bare:>11.2f}", flush=True)
+              f"{seconds / bare:>11.2f} {as_categories:>13.3f} {as_categories_peak:>5.0f}", flush=True)
         previous = seconds
-        results[rows] = {"seconds": seconds, "peak_mib": peak, "bare_read_csv_seconds": bare}
+        results[rows] = {"seconds": seconds, "peak_mib": peak, "bare_read_csv_seconds": bare,
+                         "categories_seconds": as_categories, "categories_peak_mib": as_categories_peak}
     if 10 ** 6 in results:
         top = results[10 ** 6]
         print(f"10^6 rows: {top['seconds']:.2f} s (goal <= 3 s), {top['peak_mib']:.0f} MiB (goal <= 500 MiB), "
-              f"{top['seconds'] / top['bare_read_csv_seconds']:.2f}x a bare pandas.read_csv of the file")
+              f"{top['seconds'] / top['bare_read_csv_seconds']:.2f}x a bare pandas.read_csv of the file; "
+              f"with categories=True {top['categories_seconds']:.2f} s, {top['categories_peak_mib']:.0f} MiB")
     print(json.dumps(results))
 
 

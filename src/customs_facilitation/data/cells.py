@@ -31,7 +31,14 @@ def distinct(column: pd.Series) -> pa.Array:
     >>> distinct(pd.Series(["b", "a", "b"])).to_pylist()
     ['b', 'a']
     """
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        column = _categories_of(column)
     return pc.unique(arrow(column))
+
+
+def _categories_of(column: pd.Series) -> pd.Series:
+    """A categorical column's categories, as text (also when it has none)."""
+    return pd.Series(column.cat.categories, dtype="str")
 
 
 def rows_in(column: pd.Series, allowed: pd.Series) -> pd.Series:
@@ -40,8 +47,7 @@ def rows_in(column: pd.Series, allowed: pd.Series) -> pd.Series:
     >>> rows_in(pd.Series(["a", "b", ""]), pd.Series(["a", ""])).tolist()
     [True, False, True]
     """
-    text = arrow(column)
-    return pd.Series(_mask(pc.is_in(text, value_set=arrow(allowed).cast(text.type))), index=column.index)
+    return pd.Series(_mask(pc.is_valid(positions(column, allowed))), index=column.index)
 
 
 def empty_as_missing(column: pd.Series) -> pd.Series:
@@ -62,6 +68,21 @@ def empty_as_missing(column: pd.Series) -> pd.Series:
     return pd.Series(pa.chunked_array(chunks, type=text.type).to_pandas().array, index=column.index, name=column.name)
 
 
+def categories(column: pd.Series, declared: list[str] | None = None) -> pd.Series:
+    """Text cells as a categorical, empty cells missing. Its categories are sorted, so that it
+    sorts as its text would: the ``declared`` values, used or not, or else the values present.
+
+    >>> categories(pd.Series(["b", "", "a", "b"])).cat.categories.tolist()
+    ['a', 'b']
+    >>> categories(pd.Series(["low", ""]), ["official", "low"]).cat.categories.tolist()
+    ['low', 'official']
+    """
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype("category")
+    values = declared if declared is not None else [value for value in column.cat.categories if value != ""]
+    return column.cat.set_categories(sorted(values))  # an empty cell, in no category, is missing
+
+
 def floats(column: pd.Series) -> pd.Series:
     """Text cells written as numbers, as ``Float64`` (missing where empty).
 
@@ -76,8 +97,18 @@ def floats(column: pd.Series) -> pd.Series:
 
 
 def positions(column: pd.Series, values: pd.Series) -> pa.Array:
-    """Where each cell of ``column`` stands in ``values`` (null where it is not there)."""
-    return pc.index_in(arrow(column), value_set=pa.array(values.array).cast(arrow(column).type))
+    """Where each cell of ``column`` stands in ``values`` (null where it is not there).
+
+    A categorical column is looked up once per category, then spread over its rows by their codes.
+
+    >>> positions(pd.Series(["b", "x", "b"], dtype="category"), pd.Series(["a", "b"])).to_pylist()
+    [1, None, 1]
+    """
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()
+        return pc.take(positions(_categories_of(column), values), pa.array(codes, mask=codes < 0))
+    text = arrow(column)
+    return pc.index_in(text, value_set=pa.array(values.array).cast(text.type))
 
 
 def lookup(column: pd.Series, mapping: pd.Series) -> pd.Series:
@@ -86,6 +117,8 @@ def lookup(column: pd.Series, mapping: pd.Series) -> pd.Series:
     >>> lookup(pd.Series(["b", "x", "a"]), pd.Series(["A", "B"], index=["a", "b"])).tolist()
     ['B', nan, 'A']
     """
+    if isinstance(mapping.dtype, pd.CategoricalDtype):  # its values, not codes that only it can compare
+        mapping = mapping.astype(mapping.cat.categories.dtype)
     found = pc.take(arrow(mapping), positions(column, pd.Series(mapping.index)))
     return pd.Series(found.to_pandas().array if hasattr(found, "to_pandas") else found, index=column.index)
 

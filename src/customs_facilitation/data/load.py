@@ -93,7 +93,7 @@ def load_pilot_cities(data_dir: DataDir = None, *, min_reliability=None, as_of=N
 
 
 def load_observations(data_dir: DataDir = None, *, indicator=None, topic=None, period=None,
-                      min_reliability=None, as_of=None) -> pd.DataFrame:
+                      min_reliability=None, as_of=None, categories: bool = False) -> pd.DataFrame:
     """Published figures, optionally filtered. Periods are ``period[M]``; values ``Float64``.
 
     Args:
@@ -104,6 +104,8 @@ def load_observations(data_dir: DataDir = None, *, indicator=None, topic=None, p
             period overlaps it.
         min_reliability: the least reliable tier to keep, e.g. ``"state_media"``.
         as_of: a date; keeps figures whose source was published on or before it.
+        categories: the columns drawn from a closed list (indicator_id, unit, change_unit,
+            qualifier, source_id, checked) as categoricals: for a large table, far less memory.
 
     Raises:
         ValueError: for an unknown indicator, topic or tier, or a malformed period or date.
@@ -112,7 +114,7 @@ def load_observations(data_dir: DataDir = None, *, indicator=None, topic=None, p
     >>> float(row["value"]), row["unit"], float(row["change"]), row["source_id"]
     (256.99, 'CNY billion', 7.5, 'legal-daily-2025-07-14')
     """
-    tables = load_package(data_dir)
+    tables = load_package(data_dir, categories=categories)
     obs, sources, indicators = tables["observations"], tables["sources"], tables["indicators"]
     keep = pd.Series(True, index=obs.index)
     if indicator is not None:

@@ -37,28 +37,30 @@ def foreign_key_problems(raw: dict[str, pd.DataFrame], descriptor: dict) -> list
     return problems
 
 
-def load_package(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
+def load_package(data_dir: Path | str | None = None, *, categories: bool = False) -> dict[str, pd.DataFrame]:
     """Read and check every table of a data folder; return typed tables by resource name.
 
     The checked tables are kept while the folder's content (its data version) stays the same, and
-    each call returns fresh copies, so callers may change what they get.
+    each call returns fresh copies, so callers may change what they get. With ``categories``, the
+    text columns drawn from a closed list (an enum, a foreign key) are categoricals with sorted
+    categories: far less memory for a large table, at the price of categoricals' rules (see README).
 
     Raises:
         DataValidationError: listing every problem in every table, if there is any.
     """
-    typed, _ = _checked(resolve_data_dir(data_dir).resolve())
+    typed, _ = _checked(resolve_data_dir(data_dir).resolve(), categories)
     return {name: table.copy(deep=False) for name, table in typed.items()}  # copy on write: callers' own
 
 
 def load_cells_as_written(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
     """The checked tables' cells exactly as written, as text: what typing loses (a figure's
     published precision, "21.790" against "21.79")."""
-    _, cells = _checked(resolve_data_dir(data_dir).resolve())
+    _, cells = _checked(resolve_data_dir(data_dir).resolve(), False)
     return {name: table.copy(deep=False) for name, table in cells.items()}
 
 
-def _checked(data_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
-    return _checked_tables(data_dir, data_version(data_dir))
+def _checked(data_dir: Path, categories: bool) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
+    return _checked_tables(data_dir, data_version(data_dir), categories)
 
 
 _POOL_SWAP = threading.Lock()
@@ -68,7 +70,7 @@ _POOL_SWAP = threading.Lock()
 def _memory_returned_at_once():
     """While inside, Arrow allocates from jemalloc set to give freed memory back to the system at
     once, so the many short-lived buffers of reading and checking a large table do not pile up in
-    the process (10^6 rows: a peak of about 480 MiB instead of about 700). Arrow's pool is restored
+    the process (10^6 rows as text: a peak of about 600 MiB instead of about 700). Arrow's pool is restored
     after, also on error; where pyarrow has no jemalloc, nothing changes. One load at a time swaps
     the pool, and meanwhile other threads' Arrow allocations come from jemalloc too."""
     try:
@@ -87,17 +89,18 @@ def _memory_returned_at_once():
 
 
 @functools.lru_cache(maxsize=8)
-def _checked_tables(data_dir: Path, version: str) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
+def _checked_tables(data_dir: Path, version: str, categories: bool) -> tuple[dict[str, pd.DataFrame],
+                                                                              dict[str, pd.DataFrame]]:
     """(typed tables, text cells) of ``data_dir`` at data ``version`` (which only keys the cache)."""
     with _memory_returned_at_once():
-        return _read_and_check(data_dir)
+        return _read_and_check(data_dir, categories)
 
 
-def _read_and_check(data_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
+def _read_and_check(data_dir: Path, categories: bool) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
     descriptor = read_descriptor(data_dir)
     raw, typed, problems = {}, {}, []
     for res in descriptor["resources"]:
-        text_cells, table, table_problems = read_table(data_dir, res)
+        text_cells, table, table_problems = read_table(data_dir, res, categories)
         problems += table_problems
         if text_cells is not None:
             raw[res["name"]] = text_cells

@@ -128,7 +128,7 @@ def pilot_city_problems(cities: pd.DataFrame, observations: pd.DataFrame) -> lis
     """Each named city points to its year's count of pilot cities, and no year names more cities than it counts."""
     f = "pilot_cities.csv"
     by_id = observations.set_index("observation_id")
-    counted = cities["count_observation_id"]
+    counted = cities["count_observation_id"].astype("str")  # its figures' values, also from a categorical
     indicator = counted.map(by_id["indicator_id"])
     problems = _flag(f, cities, ~indicator.isin(PILOT_CITY_COUNTS), "count_observation_id",
                      f"is not a count of pilot cities ({' or '.join(PILOT_CITY_COUNTS)} in observations.csv)")

@@ -42,11 +42,22 @@ def resource(descriptor: dict, name: str) -> dict:
     raise DataValidationError([Problem("datapackage.json", f"has no resource named {name!r}")])
 
 
-def read_raw(path: Path, fields: list[str]) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Read a CSV as text cells (no type guessing). Return (table or None, problems)."""
+def closed_fields(res: dict) -> set[str]:
+    """The text fields whose values come from a closed list: an ``enum``, or a single-column
+    foreign key. Asked for, they are read and typed as categoricals (one small code per row)."""
+    schema = res["schema"]
+    keys = {fk["fields"][0] for fk in schema.get("foreignKeys", []) if len(fk["fields"]) == 1}
+    return {f["name"] for f in schema["fields"]
+            if f["type"] == "string" and ("enum" in f.get("constraints", {}) or f["name"] in keys)}
+
+
+def read_raw(path: Path, fields: list[str], closed: set[str] = frozenset()) -> tuple[pd.DataFrame | None,
+                                                                                    list[Problem]]:
+    """Read a CSV as text cells (no type guessing), the ``closed`` fields' cells as categoricals
+    where the file is well formed. Return (table or None, problems)."""
     name = path.name
     try:
-        table = _read_well_formed(path, fields)
+        table = _read_well_formed(path, fields, closed)
         if table is not None:
             return table, []
         raw = path.read_bytes()
@@ -67,18 +78,18 @@ def read_raw(path: Path, fields: list[str]) -> tuple[pd.DataFrame | None, list[P
     return table, []
 
 
-def _read_well_formed(path: Path, fields: list[str]) -> pd.DataFrame | None:
+def _read_well_formed(path: Path, fields: list[str], closed: set[str]) -> pd.DataFrame | None:
     """The common case, fast: a UTF-8 CSV whose first line is the declared header and whose
     rows all have its fields, read by pyarrow as text cells. None for anything else: pandas'
     reader then reads it as before and the checks name what is wrong."""
     with path.open("rb") as handle:
         if handle.readline().removesuffix(b"\n").removesuffix(b"\r") != ",".join(fields).encode("utf-8"):
             return None
+    types = {f: pa.dictionary(pa.int32(), pa.large_string()) if f in closed else pa.large_string() for f in fields}
     try:
         table = pacsv.read_csv(path, parse_options=pacsv.ParseOptions(newlines_in_values=True),
-                               convert_options=pacsv.ConvertOptions(
-                                   column_types=dict.fromkeys(fields, pa.large_string()), strings_can_be_null=False,
-                                   quoted_strings_can_be_null=False))
+                               convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=False,
+                                                                    quoted_strings_can_be_null=False))
     except pa.ArrowInvalid:
         return None
     return table.to_pandas() if table.column_names == fields else None
@@ -172,12 +183,18 @@ def _parse_distinct(column: pd.Series, kind: str) -> pd.Series:
     return pd.Series(parsed.astype(dtype).array.take(codes, allow_fill=True), index=column.index)
 
 
-def cast(table: pd.DataFrame, fields: list[dict]) -> pd.DataFrame:
-    """Turn checked text cells into typed columns; empty cells become missing values."""
+def cast(table: pd.DataFrame, fields: list[dict], closed: set[str] = frozenset()) -> pd.DataFrame:
+    """Turn checked text cells into typed columns; empty cells become missing values.
+
+    A ``closed`` field becomes a categorical: its categories are its enum, or (a foreign key) the
+    values present, sorted either way.
+    """
     typed = {}
     for field in fields:
         text, kind = table[field["name"]], field["type"]
-        if kind == "number":
+        if field["name"] in closed:
+            typed[field["name"]] = cells.categories(text, field.get("constraints", {}).get("enum"))
+        elif kind == "number":
             typed[field["name"]] = cells.floats(text)
         elif kind == "integer":
             typed[field["name"]] = pd.to_numeric(text.mask(text == "")).astype("Int64")
@@ -188,14 +205,17 @@ def cast(table: pd.DataFrame, fields: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(typed, index=table.index)
 
 
-def read_table(data_dir: Path, res: dict) -> tuple[pd.DataFrame | None, pd.DataFrame | None, list[Problem]]:
-    """Read and check one resource. Return (text cells, typed table, problems).
+def read_table(data_dir: Path, res: dict, categories: bool = False) -> tuple[pd.DataFrame | None,
+                                                                             pd.DataFrame | None, list[Problem]]:
+    """Read and check one resource. Return (text cells, typed table, problems); with ``categories``,
+    its closed-list columns (:func:`closed_fields`) as categoricals.
 
     The typed table is None when any problem was found, so nothing half-checked escapes.
     """
     fields = res["schema"]["fields"]
     names = [f["name"] for f in fields]
-    raw, problems = read_raw(data_dir / res["path"], names)
+    closed = closed_fields(res) if categories else set()
+    raw, problems = read_raw(data_dir / res["path"], names, closed)
     if raw is None:
         return None, None, problems
     name = res["path"]
@@ -211,4 +231,4 @@ def read_table(data_dir: Path, res: dict) -> tuple[pd.DataFrame | None, pd.DataF
     problems += duplicate_key_problems(name, raw, res["schema"].get("primaryKey", []))
     if problems:
         return raw, None, problems
-    return raw, cast(raw, fields), []
+    return raw, cast(raw, fields, closed), []

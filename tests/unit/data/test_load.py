@@ -1,5 +1,6 @@
 """Loaders return typed tables and filter as documented (on the tiny inline package)."""
 
+import json
 from unittest import mock
 
 import pandas as pd
@@ -11,6 +12,7 @@ from customs_facilitation import (
     load_indicators,
     load_measures,
     load_observations,
+    load_package,
     load_sources,
     load_units,
 )
@@ -32,6 +34,61 @@ def test_types_follow_the_schema(tiny):
     assert sources["accessed_date"].isna().tolist() == [True, False]
     assert load_units(tiny)["factor"].dtype == "Float64"
     assert list(load_indicators(tiny)["indicator_id"]) == ["repair_value", "trade_total", "cities"]
+
+
+def declared_enum(resource: str, field: str, data_dir) -> list[str]:
+    descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    fields = next(r for r in descriptor["resources"] if r["name"] == resource)["schema"]["fields"]
+    return next(f for f in fields if f["name"] == field)["constraints"]["enum"]
+
+
+def test_asked_for_closed_columns_are_categoricals_of_their_vocabulary(tiny):
+    obs = load_observations(tiny, categories=True)
+    text = load_observations(tiny)
+    assert obs["observation_id"].dtype == "str" and obs["locator"].dtype == "str"  # free text stays text
+    # an enum: every declared value is a category, used or not, sorted (so it sorts as text would)
+    assert list(obs["qualifier"].cat.categories) == sorted(declared_enum("observations", "qualifier", tiny))
+    assert obs.sort_values("qualifier")["observation_id"].tolist() == ["F02", "S01", "F01", "F03"]
+    # a foreign key: the values present, sorted; an empty cell is missing, not a category
+    assert list(obs["unit"].cat.categories) == ["CNY billion", "CNY trillion", "count"]
+    assert list(load_package(tiny, categories=True)["measures"]["source_id"].cat.categories) == ["paper-a"]
+    # the same values as the text columns, missing where those are
+    for column in ("indicator_id", "unit", "change_unit", "qualifier", "source_id", "checked"):
+        assert obs[column].dtype == "category", column
+        assert obs[column].astype("str").equals(text[column]), column
+    # filtering keeps the categories, so filtered frames concatenate as categoricals
+    parts = [load_observations(tiny, indicator="trade_total", categories=True),
+             load_observations(tiny, indicator="cities", categories=True)]
+    assert pd.concat(parts)["source_id"].dtype == obs["source_id"].dtype
+
+
+def test_a_file_read_by_the_slow_path_gets_the_same_types(tiny):
+    typed, as_categories = load_observations(tiny), load_observations(tiny, categories=True)
+    path = tiny / "observations.csv"
+    header, rest = path.read_text(encoding="utf-8").split("\n", 1)
+    path.write_text(",".join(f'"{name}"' for name in header.split(",")) + "\n" + rest, encoding="utf-8")
+    pd.testing.assert_frame_equal(load_observations(tiny), typed)
+    pd.testing.assert_frame_equal(load_observations(tiny, categories=True), as_categories)
+
+
+@pytest.mark.parametrize("file, old, new", [
+    ("observations.csv", ",paper-a,paragraph 1,", ",paper-z,paragraph 1,"),  # an unknown source
+    ("observations.csv", ",exact,blog-b,row F01,", ",roughly,blog-b,row F01,"),  # not in the enum
+    ("observations.csv", ",at_least,blog-b,", ",at_least ,blog-b,"),  # trailing space in a closed column
+    ("observations.csv", ",cities,2022-01,", ",,2022-01,"),  # empty but required
+    ("measures.csv", ",repair_value,paper-a,", ",repair_valu,paper-a,"),  # an unknown indicator
+])
+def test_categories_change_no_error_message(tiny, file, old, new):
+    path = tiny / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    problems = []
+    for categories in (False, True):
+        with pytest.raises(DataValidationError) as raised:
+            load_package(tiny, categories=categories)
+        problems.append([str(problem) for problem in raised.value.problems])
+    assert problems[0] == problems[1] and problems[0], problems
 
 
 def test_reliability_is_ordered_from_low_to_official(tiny):
