@@ -1,5 +1,6 @@
 """The report build on tiny throwaway notebooks: pages, index, atomic failure, parameter checks."""
 
+import base64
 import json
 import re
 import shutil
@@ -12,6 +13,7 @@ import pytest
 
 from customs_facilitation import ReportError, load_sources
 from customs_facilitation.cli import main as cli_main
+from customs_facilitation.notebook import charts
 from customs_facilitation.notebook.images import spec_key
 from customs_facilitation.report.build import build as build_report
 from customs_facilitation.report.html import offline_problems
@@ -70,8 +72,19 @@ def test_build_writes_every_page_without_code_and_offline(tiny_build):
     assert "2025-07-31" in (figures / "values.svg").read_text(encoding="utf-8"), "drawn from the press set's spec"
     specs = {spec_key(p.read_bytes()) for p in build.glob("figures/*/*.vl.json")}
     assert len(specs) == 2, "the chart's title differs between the sets"
-    assert sorted(p.name for p in (build / "cache" / "figures").iterdir()) == sorted(
-        f"{key}.{fmt}" for key in specs for fmt in ("png", "svg")), "each distinct spec drawn once"
+    cached = {p.name for p in (build / "cache" / "figures").iterdir()}
+    saved = {f"{key}.{fmt}" for key in specs for fmt in ("png", "svg")}
+    assert saved <= cached, "each saved spec's PNG and SVG, drawn once, cached by content"
+    shown_only = cached - saved  # the line chart, shown but not saved: the kernel left its image to the build
+    assert shown_only and all(name.endswith(".svg") for name in shown_only), cached
+    # each chart's image, left by the kernel, drawn by the build: the picture of the chart's own spec
+    page = (build / "report" / "press" / "01-charts.html").read_text(encoding="utf-8")
+    executed = (build / "executed" / "press" / "01-charts.ipynb").read_text(encoding="utf-8")
+    assert charts.IMAGE_LEFT_TO_BUILD not in page and charts.IMAGE_LEFT_TO_BUILD not in executed
+    images = re.findall(r'<img alt="[^"]*" src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', page)
+    assert len(images) == 2  # the bar chart and the line
+    svg = (figures / "values.svg").read_text(encoding="utf-8")
+    assert base64.b64decode(images[0]).decode("utf-8") == svg, "the bar chart's image is the saved spec's SVG"
     cells = json.loads((build / "executed" / "press" / "02-plain.ipynb").read_text())["cells"]
     [injected] = [c for c in cells if "injected-parameters" in c["metadata"].get("tags", [])]
     assert "min_reliability" in "".join(injected["source"]) and "as_of" not in "".join(injected["source"])

@@ -3,6 +3,8 @@
 A chart shows as a ``<div>`` whose id is derived from the spec's hash, holding a static SVG image
 of the chart, and one ``vegaEmbed`` call that replaces the image by the live chart wherever vega
 is loaded: the exported report pages carry vega once (see :mod:`customs_facilitation.report.html`).
+In the report build's kernels (``CUSTOMS_FACILITATION_CHARTS=images-by-build``) the image is left
+to the build (:func:`with_image`), which draws every chart once, cached by spec, in one process.
 A notebook just opened in JupyterLab runs no script, so it shows the image. In the kernel that
 ``make lab`` starts (environment ``CUSTOMS_FACILITATION_CHARTS=interactive``) the output also holds
 an altair ``JupyterChart`` widget drawn by vega bundled with vl-convert: JupyterLab shows that
@@ -17,6 +19,7 @@ import hashlib
 import html
 import json
 import os
+import re
 import textwrap
 from pathlib import Path
 
@@ -30,7 +33,13 @@ THEME_NAME = "customs_facilitation"
 RENDERER_NAME = "customs_facilitation"
 DATA_TRANSFORMER_NAME = "customs_facilitation"
 INTERACTIVE_VARIABLE = "CUSTOMS_FACILITATION_CHARTS"
-"""Set to ``interactive`` (the kernel of ``make lab`` does) to add the live widget to each chart."""
+"""Set to ``interactive`` (the kernel of ``make lab`` does) to add the live widget to each chart, or
+to ``images-by-build`` (the report build's kernels) to leave each chart's image to the build."""
+IMAGES_BY_BUILD = "images-by-build"
+"""The value of :data:`INTERACTIVE_VARIABLE` in the report build's kernels."""
+IMAGE_LEFT_TO_BUILD = "data-cf-image-by-build"
+"""The attribute of a chart's ``<img>`` whose picture the build puts in (:func:`with_image`)."""
+_EMBED_CALL = re.compile(r'vegaEmbed\("#chart-[0-9a-f]{16}", ')
 
 EMBED_OPTIONS = {"renderer": "svg", "actions": False}
 VEGALITE_VERSION = "v" + ".".join(alt.VEGALITE_VERSION.split(".")[:2])  # as vl-convert names it: v6.4
@@ -59,16 +68,18 @@ def theme() -> alt.theme.ThemeConfig:
     }
 
 
-def render(spec: dict, interactive: bool = False) -> dict:
+def render(spec: dict, interactive: bool = False, image: bool = True) -> dict:
     """Mimebundle for a chart spec: a div with a stable id, the chart's image in it and one
-    vegaEmbed call; with ``interactive``, the live altair widget as well."""
+    vegaEmbed call; with ``interactive``, the live altair widget as well. Without ``image``, the
+    ``<img>`` is left for the build to fill (:func:`with_image`)."""
     text = json.dumps(spec, sort_keys=True, separators=(",", ":"))
     chart_id = "chart-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     safe = text.replace("<", "\\u003c")  # no "</script>" or "<!--" in the data can end the script
     options = json.dumps(EMBED_OPTIONS)
+    picture = static_image(spec) if image else _image_left_to_build(spec)
     bundle = {"text/html": (
         f'<div id="{chart_id}" class="cf-chart" role="figure" aria-label="{html.escape(chart_description(spec))}">'
-        f'{static_image(spec)}</div>\n'
+        f'{picture}</div>\n'
         f'<script>if (window.vegaEmbed) {{ vegaEmbed("#{chart_id}", {safe}, {options})'
         f'.catch(function (error) {{ console.error(error); }}); }}</script>')}
     if interactive:
@@ -76,10 +87,32 @@ def render(spec: dict, interactive: bool = False) -> dict:
     return bundle
 
 
-def static_image(spec: dict) -> str:
-    """An ``<img>`` of the chart: SVG drawn by vl-convert, inline as a data URI, described for screen
-    readers (as the chart's div is, which keeps the description once vega draws the live chart)."""
-    encoded = base64.b64encode(drawn(spec).encode("utf-8")).decode("ascii")
+def with_image(chart_html: str, draw) -> str:
+    """A chart's HTML whose image was left to the build (:func:`render` without ``image``), with
+    the image put in: ``draw(spec)`` gives its SVG. Other HTML is returned as it is.
+
+    >>> spec = {"mark": "point", "description": "Dots"}
+    >>> left = render(spec, image=False)["text/html"]
+    >>> with_image(left, lambda spec: "<svg/>") == left.replace(f"<img alt=\\"Dots\\" {IMAGE_LEFT_TO_BUILD}>",
+    ...                                                          static_image(spec, "<svg/>"))
+    True
+    """
+    call = _EMBED_CALL.search(chart_html) if IMAGE_LEFT_TO_BUILD in chart_html else None
+    if call is None:
+        return chart_html
+    spec, _ = json.JSONDecoder().raw_decode(chart_html, call.end())  # as render wrote it
+    return chart_html.replace(_image_left_to_build(spec), static_image(spec, draw(spec)), 1)
+
+
+def _image_left_to_build(spec: dict) -> str:
+    return f'<img alt="{html.escape(chart_description(spec))}" {IMAGE_LEFT_TO_BUILD}>'
+
+
+def static_image(spec: dict, svg: str | None = None) -> str:
+    """An ``<img>`` of the chart: its SVG (drawn by vl-convert unless given), inline as a data URI,
+    described for screen readers (as the chart's div is, which keeps the description once vega
+    draws the live chart)."""
+    encoded = base64.b64encode((drawn(spec) if svg is None else svg).encode("utf-8")).decode("ascii")
     return f'<img alt="{html.escape(chart_description(spec))}" src="data:image/svg+xml;base64,{encoded}">'
 
 
@@ -152,12 +185,14 @@ def enable(interactive: bool | None = None, *, keep_choices: bool = False) -> No
     altair's default changes: a theme, renderer or data transformer already chosen (this module's
     included, with its options) stays.
     """
+    mode = os.environ.get(INTERACTIVE_VARIABLE)
     if interactive is None:
-        interactive = os.environ.get(INTERACTIVE_VARIABLE) == "interactive"
+        interactive = mode == "interactive"
     alt.renderers.register(RENDERER_NAME, render)
     alt.data_transformers.register(DATA_TRANSFORMER_NAME, chart_data)
     for registry, name, options in ((alt.theme, THEME_NAME, {}),
-                                    (alt.renderers, RENDERER_NAME, {"interactive": interactive}),
+                                    (alt.renderers, RENDERER_NAME,
+                                     {"interactive": interactive, "image": mode != IMAGES_BY_BUILD}),
                                     (alt.data_transformers, DATA_TRANSFORMER_NAME, {})):
         if not keep_choices or registry.active == "default":
             registry.enable(name, **options)
@@ -215,9 +250,13 @@ def save_figure(chart: alt.TopLevelMixin, name: str, figures_dir: str) -> list[P
     and SVG from it (:mod:`.images`), cached by content."""
     if not figures_dir:
         return []
-    spec = chart.to_dict()
     folder = Path(figures_dir)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.vl.json"
-    path.write_text(json.dumps(spec, indent=2, sort_keys=True), encoding="utf-8")
+    path.write_bytes(figure_text(chart.to_dict()))
     return [path]
+
+
+def figure_text(spec: dict) -> bytes:
+    """A spec as its ``.vl.json`` file holds it (and as the build's image cache is keyed)."""
+    return json.dumps(spec, indent=2, sort_keys=True).encode("utf-8")

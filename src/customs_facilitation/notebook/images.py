@@ -23,10 +23,13 @@ def spec_key(spec_text: bytes) -> str:
     return hashlib.sha256(spec_text).hexdigest()[:16]
 
 
-def render(spec_text: bytes) -> dict[str, bytes]:
-    """PNG and SVG bytes of a vega-lite spec, by format, drawn with vl-convert: the PNG is the SVG
-    rasterised (the same bytes as vl-convert's own PNG, which would lay the chart out again)."""
+def render(spec_text: bytes, formats: tuple[str, ...] = FORMATS) -> dict[str, bytes]:
+    """The images of a vega-lite spec in ``formats`` (PNG, SVG), drawn with vl-convert: the PNG is
+    the SVG rasterised (the same bytes as vl-convert's own PNG, which would lay the chart out again)."""
     import vl_convert
 
     svg = drawn(json.loads(spec_text))
-    return {"png": vl_convert.svg_to_png(svg, scale=PNG_SCALE), "svg": svg.encode("utf-8")}
+    images = {"svg": svg.encode("utf-8")}
+    if "png" in formats:
+        images["png"] = vl_convert.svg_to_png(svg, scale=PNG_SCALE)
+    return {fmt: images[fmt] for fmt in formats}

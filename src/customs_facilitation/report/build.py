@@ -126,7 +126,7 @@ async def _run_one(notebook: Notebook, param_set: ParameterSet, key: str, layout
     kernel waits, ready, per running one (the second gate)."""
     import nbformat
 
-    from .figures import place_figures
+    from .figures import images_into, place_figures
     from .html import export_html
     from .kernels import ready_kernel, stop_kernel
     from .page_figures import figures_shown, write_page_figures
@@ -150,15 +150,16 @@ async def _run_one(notebook: Notebook, param_set: ParameterSet, key: str, layout
                 raise ReportError(str(failed) + failed_note(kept)) from None
             finally:
                 await stop_kernel(*kernel)
+        loop = asyncio.get_running_loop()
+        try:  # the charts' images, drawn here (vl-convert releases the GIL) and cached by spec
+            await loop.run_in_executor(None, images_into, nb, layout.cache / "figures")
+            await loop.run_in_executor(None, place_figures, specs, figures, layout.cache / "figures")
+        except ReportError as error:
+            raise ReportError(f"{who(notebook, param_set)}: {error}.{failed_note(None)}") from None
         await bundle
         shown, page_csv = figures_shown(nb), layout.figures_csv(set_name, name)
         page = export_html(nb, notebook.path, set_title=param_set.title, data_version=version,
                            figures_csv=page_csv.name if shown is not None else "")
-        try:
-            await asyncio.get_running_loop().run_in_executor(None, place_figures, specs, figures,
-                                                             layout.cache / "figures")
-        except ReportError as error:
-            raise ReportError(f"{who(notebook, param_set)}: {error}.{failed_note(None)}") from None
         with replacing(layout.executed(set_name, name)) as tmp_executed, \
                 replacing(layout.page(set_name, name)) as tmp_page:
             nbformat.write(nb, str(tmp_executed))

@@ -1,9 +1,11 @@
-"""The report's figures: each chart's spec, PNG and SVG in ``build/figures/<set>/``.
+"""The report's figures: each chart's spec, PNG and SVG in ``build/figures/<set>/``, and the image
+in each chart of a page.
 
 A notebook run leaves its charts' specs (``name.vl.json``) in a folder of its own; the build
 draws their images from them, once per distinct spec: images live in ``build/cache/figures/``
 under the spec's content hash, so an unchanged chart is never drawn again, whichever page or
-parameter set shows it.
+parameter set shows it. The build's kernels leave each chart's inline image to the build
+(:func:`.charts.with_image`), which takes it from the same cache: one process draws every chart.
 """
 
 from __future__ import annotations
@@ -13,21 +15,22 @@ from pathlib import Path
 
 from ..errors import ReportError
 from ..files import replacing
+from ..notebook.charts import chart_title, figure_text, with_image
 from ..notebook.images import FORMATS, render, spec_key
 
 SPEC_SUFFIX = ".vl.json"
 
 
-def cached_images(spec: Path, cache: Path) -> dict[str, Path]:
-    """The cached image files of a spec, by format, drawn first if they are not cached yet."""
-    text = spec.read_bytes()
+def cached_images(text: bytes, name: str, cache: Path, formats: tuple[str, ...] = FORMATS) -> dict[str, Path]:
+    """The cached image files of a spec (``text``, as :func:`.charts.save_figure` writes it) in
+    ``formats``, by format, drawn first if they are not cached yet."""
     key = spec_key(text)
-    cached = {fmt: cache / f"{key}.{fmt}" for fmt in FORMATS}
+    cached = {fmt: cache / f"{key}.{fmt}" for fmt in formats}
     if not all(path.exists() for path in cached.values()):
         try:
-            images = render(text)
+            images = render(text, formats)
         except Exception as error:
-            raise ReportError(f"its chart {spec.name} cannot be drawn: {_before_the_trace(error)}") from None
+            raise ReportError(f"its chart {name} cannot be drawn: {_before_the_trace(error)}") from None
         for fmt, data in images.items():
             with replacing(cached[fmt]) as tmp:
                 tmp.write_bytes(data)
@@ -53,9 +56,24 @@ def place_figures(specs_dir: Path, figures: Path, cache: Path) -> list[Path]:
     placed = []
     for spec in sorted(specs_dir.glob(f"*{SPEC_SUFFIX}")):
         name = spec.name.removesuffix(SPEC_SUFFIX)
-        sources = {SPEC_SUFFIX: spec} | {f".{fmt}": path for fmt, path in cached_images(spec, cache).items()}
+        images = cached_images(spec.read_bytes(), spec.name, cache)
+        sources = {SPEC_SUFFIX: spec} | {f".{fmt}": path for fmt, path in images.items()}
         for suffix, source in sources.items():
             with replacing(figures / f"{name}{suffix}") as tmp:
                 shutil.copyfile(source, tmp)
             placed.append(figures / f"{name}{suffix}")
     return placed
+
+
+def images_into(nb, cache: Path) -> None:
+    """Put its image into every chart of an executed notebook whose kernel left it to the build,
+    drawn from the chart's spec (cached as :func:`place_figures` caches it)."""
+    def svg(spec: dict) -> str:
+        text = figure_text(spec)
+        return cached_images(text, chart_title(spec), cache, ("svg",))["svg"].read_text(encoding="utf-8")
+
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "text/html" in data:
+                data["text/html"] = with_image("".join(data["text/html"]), svg)

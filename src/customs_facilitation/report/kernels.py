@@ -49,6 +49,14 @@ def this_python_kernel_manager():
     return ThisPythonKernelManager
 
 
+def images_by_build() -> dict[str, str]:
+    """The environment that makes a kernel leave its charts' images to the build, which draws each
+    distinct chart once (:func:`.figures.images_into`) instead of every kernel starting vl-convert."""
+    from ..notebook.charts import IMAGES_BY_BUILD, INTERACTIVE_VARIABLE
+
+    return {INTERACTIVE_VARIABLE: IMAGES_BY_BUILD}
+
+
 class KernelForker:
     """The forker process of this build, importing the ``preload`` modules: started at once (it
     imports while the build reads its inputs), asked for one kernel at a time, closed at the end
@@ -57,7 +65,7 @@ class KernelForker:
     def __init__(self, preload: list[str]):
         self._process = subprocess.Popen(
             [sys.executable, "-m", "customs_facilitation.report.forker", *preload], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, text=True, bufsize=1)
+            stdout=subprocess.PIPE, text=True, bufsize=1, env={**os.environ, **images_by_build()})
         self._lock = asyncio.Lock()
 
     async def fork(self, argv: list[str], cwd, env: dict) -> int:
@@ -121,7 +129,8 @@ def forked_kernel_manager():
 
     class ForkedProvisioner(LocalProvisioner):
         async def launch_kernel(self, cmd, **kwargs):
-            self.process = _ForkedProcess(await self.parent.forker.fork(cmd, kwargs.get("cwd"), kwargs["env"]))
+            env = {**kwargs["env"], **images_by_build()}
+            self.process = _ForkedProcess(await self.parent.forker.fork(cmd, kwargs.get("cwd"), env))
             self.pid = self.pgid = self.process.pid  # the kernel leads its own session
             self.cwd = kwargs.get("cwd")
             return self.connection_info

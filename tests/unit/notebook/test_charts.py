@@ -86,10 +86,25 @@ def test_enable_follows_the_lab_kernel_environment(monkeypatch):
     with alt.renderers.enable("default"):
         monkeypatch.setenv(charts.INTERACTIVE_VARIABLE, "interactive")
         charts.enable()
-        assert alt.renderers.active == charts.RENDERER_NAME and alt.renderers.options == {"interactive": True}
+        assert alt.renderers.active == charts.RENDERER_NAME
+        assert alt.renderers.options == {"interactive": True, "image": True}
+        monkeypatch.setenv(charts.INTERACTIVE_VARIABLE, charts.IMAGES_BY_BUILD)  # the report build's kernels
+        charts.enable()
+        assert alt.renderers.options == {"interactive": False, "image": False}
         monkeypatch.delenv(charts.INTERACTIVE_VARIABLE)
         charts.enable()
-        assert alt.renderers.options == {"interactive": False}
+        assert alt.renderers.options == {"interactive": False, "image": True}
+
+
+def test_a_chart_can_leave_its_image_to_the_build(monkeypatch):
+    spec = charts.with_titles(bar([1, 2]), "Title", "Sub", "Sources: X (F01)").to_dict()
+    drawn = charts.render(spec)["text/html"]
+    monkeypatch.setattr(charts, "drawn", lambda spec: pytest.fail("drawn in the kernel"))
+    left = charts.render(spec, image=False)["text/html"]
+    assert charts.IMAGE_LEFT_TO_BUILD in left and "data:image" not in left
+    monkeypatch.undo()
+    assert charts.with_image(left, charts.drawn) == drawn  # the build's image is the kernel's, byte for byte
+    assert charts.with_image(drawn, lambda spec: pytest.fail("drawn again")) == drawn
 
 
 def test_keep_choices_leaves_what_the_user_chose():
@@ -100,7 +115,7 @@ def test_keep_choices_leaves_what_the_user_chose():
     with alt.renderers.enable("default"):
         charts.enable(interactive=True)
         charts.enable(keep_choices=True, interactive=False)
-        assert alt.renderers.options == {"interactive": True}
+        assert alt.renderers.options == {"interactive": True, "image": True}
 
 
 @pytest.mark.parametrize("load", [load_sources, load_indicators, load_observations, load_measures, load_units],
