@@ -5,6 +5,8 @@ vectorised so a table of a million rows validates in seconds. Nothing is coerced
 every cell that does not fit its declared type or constraints becomes a :class:`Problem`.
 """
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -71,11 +73,28 @@ def read_raw(path: Path, fields: list[str], closed: set[str] = frozenset()) -> t
                                     "save the file as UTF-8")]
     if not text.strip():
         return None, [Problem(name, f"is empty; expected a header line: {','.join(fields)}")]
+    longer = _rows_longer_than_the_header(name, text, fields)
+    if longer:
+        return None, longer
     try:
         table = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
     except pd.errors.ParserError as error:
         return None, [Problem(name, f"is not a well-formed CSV: {error}")]
     return table, []
+
+
+def _rows_longer_than_the_header(name: str, text: str, fields: list[str]) -> list[Problem]:
+    """Below the declared header, rows with more fields than it (pandas would quietly take the
+    first column for an index, or drop the extra cells), numbered as pandas numbers rows: blank
+    lines skipped. A header unlike the declared one is reported as such instead."""
+    try:
+        rows = [row for row in csv.reader(io.StringIO(text)) if row]
+    except csv.Error:  # pandas' reader then says what is wrong with the file
+        return []
+    if rows[0] != fields:
+        return []
+    return [Problem(name, f"has {len(row)} fields, more than the header's {len(fields)}", row=number)
+            for number, row in enumerate(rows[1:], 1) if len(row) > len(fields)]
 
 
 def _read_well_formed(path: Path, fields: list[str], closed: set[str]) -> pd.DataFrame | None:

@@ -62,6 +62,15 @@ def test_wrong_type_names_row_column_and_value(tiny):
     assert str(problem).startswith("observations.csv row 2 (line 3), column value: 'abc'")
 
 
+@pytest.mark.parametrize("where, row", [("CNY billion,CNY,", 1), ("CNY trillion,CNY,", 2)])
+def test_a_row_with_more_fields_than_the_header_is_named(tiny, where, row):
+    """Found by the fuzz test: pandas took the first column for an index, and the problems' rows
+    were unit names (a crash); or it dropped the extra cells."""
+    edit(tiny, "units.csv", where, "," + where)
+    problem, = only(problems_of(tiny), file="units.csv")
+    assert (problem.row, problem.message) == (row, "has 5 fields, more than the header's 4")
+
+
 def test_empty_file(tiny):
     (tiny / "indicators.csv").write_text("", encoding="utf-8")
     problem, = only(problems_of(tiny), file="indicators.csv")
