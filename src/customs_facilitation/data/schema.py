@@ -85,16 +85,26 @@ def read_raw(path: Path, fields: list[str], closed: set[str] = frozenset()) -> t
 
 def _rows_longer_than_the_header(name: str, text: str, fields: list[str]) -> list[Problem]:
     """Below the declared header, rows with more fields than it (pandas would quietly take the
-    first column for an index, or drop the extra cells), numbered as pandas numbers rows: blank
-    lines skipped. A header unlike the declared one is reported as such instead."""
+    first column for an index, or drop the extra cells), numbered as pandas numbers rows (blank
+    lines skipped) and capped per rule. A header unlike the declared one is reported as such."""
+    rows = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
     try:
-        rows = [row for row in csv.reader(io.StringIO(text)) if row]
+        if next(rows, None) != fields:
+            return []
+        longer = []
+        data_rows = (row for row in rows if row and not (len(row) == 1 and not row[0].strip()))
+        for number, row in enumerate(data_rows, 1):
+            if len(row) > len(fields):
+                longer.append((number, len(row)))
     except csv.Error:  # pandas' reader then says what is wrong with the file
         return []
-    if rows[0] != fields:
-        return []
-    return [Problem(name, f"has {len(row)} fields, more than the header's {len(fields)}", row=number)
-            for number, row in enumerate(rows[1:], 1) if len(row) > len(fields)]
+    message = f"has more fields than the header's {len(fields)}"
+    problems = [Problem(name, f"has {width} fields, more than the header's {len(fields)}", row=number)
+                for number, width in longer[:MAX_LISTED_PER_RULE]]
+    if len(longer) > MAX_LISTED_PER_RULE:
+        problems.append(Problem(name, f"... and {len(longer) - MAX_LISTED_PER_RULE} more rows break the same rule "
+                                      f"({message})"))
+    return problems
 
 
 def _read_well_formed(path: Path, fields: list[str], closed: set[str]) -> pd.DataFrame | None:

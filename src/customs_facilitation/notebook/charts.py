@@ -39,7 +39,7 @@ IMAGES_BY_BUILD = "images-by-build"
 """The value of :data:`INTERACTIVE_VARIABLE` in the report build's kernels."""
 IMAGE_LEFT_TO_BUILD = "data-cf-image-by-build"
 """The attribute of a chart's ``<img>`` whose picture the build puts in (:func:`with_image`)."""
-_EMBED_CALL = re.compile(r'vegaEmbed\("#chart-[0-9a-f]{16}", ')
+_EMBED_CALL = re.compile(r'vegaEmbed\("#(chart-[0-9a-f]{16})", ')
 
 EMBED_OPTIONS = {"renderer": "svg", "actions": False}
 VEGALITE_VERSION = "v" + ".".join(alt.VEGALITE_VERSION.split(".")[:2])  # as vl-convert names it: v6.4
@@ -88,8 +88,8 @@ def render(spec: dict, interactive: bool = False, image: bool = True) -> dict:
 
 
 def with_image(chart_html: str, draw) -> str:
-    """A chart's HTML whose image was left to the build (:func:`render` without ``image``), with
-    the image put in: ``draw(spec)`` gives its SVG. Other HTML is returned as it is.
+    """HTML holding charts whose image was left to the build (:func:`render` without ``image``),
+    with each image put in: ``draw(spec)`` gives its SVG. Other HTML is returned as it is.
 
     >>> spec = {"mark": "point", "description": "Dots"}
     >>> left = render(spec, image=False)["text/html"]
@@ -97,11 +97,15 @@ def with_image(chart_html: str, draw) -> str:
     ...                                                          static_image(spec, "<svg/>"))
     True
     """
-    call = _EMBED_CALL.search(chart_html) if IMAGE_LEFT_TO_BUILD in chart_html else None
-    if call is None:
+    if IMAGE_LEFT_TO_BUILD not in chart_html:
         return chart_html
-    spec, _ = json.JSONDecoder().raw_decode(chart_html, call.end())  # as render wrote it
-    return chart_html.replace(_image_left_to_build(spec), static_image(spec, draw(spec)), 1)
+    for call in reversed(list(_EMBED_CALL.finditer(chart_html))):  # from the end: earlier places stay put
+        spec, _ = json.JSONDecoder().raw_decode(chart_html, call.end())  # as render wrote it
+        left = _image_left_to_build(spec)
+        at = chart_html.find(left, chart_html.rfind(f'<div id="{call.group(1)}"', 0, call.start()), call.start())
+        if at != -1:  # in the chart's own div, which comes just before its script
+            chart_html = chart_html[:at] + static_image(spec, draw(spec)) + chart_html[at + len(left):]
+    return chart_html
 
 
 def _image_left_to_build(spec: dict) -> str:

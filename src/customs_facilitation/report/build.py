@@ -11,6 +11,7 @@ so a failed or killed run leaves the last good page; a lock keeps two builds of 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import os
 import re
@@ -146,7 +147,7 @@ async def _run_one(notebook: Notebook, param_set: ParameterSet, key: str, layout
                     nb = await execute(notebook, param_set, parameters_for(notebook, param_set, specs.resolve()),
                                        kernel)
             except RunFailed as failed:
-                kept = _keep_failed(failed.notebook, layout.failed(set_name, name))
+                kept = _keep_failed(failed.notebook, layout.failed(set_name, name), layout.cache / "figures")
                 raise ReportError(str(failed) + failed_note(kept)) from None
             finally:
                 await stop_kernel(*kernel)
@@ -173,11 +174,17 @@ async def _run_one(notebook: Notebook, param_set: ParameterSet, key: str, layout
     say(f"ran {name} [{set_name}] in {time.perf_counter() - start:.1f} s")
 
 
-def _keep_failed(nb, failed: Path) -> Path | None:
-    """Write a failed run's notebook (as far as it went) to ``failed``; return it, or None."""
+def _keep_failed(nb, failed: Path, cache: Path) -> Path | None:
+    """Write a failed run's notebook (as far as it went, with its charts' images where they can be
+    drawn) to ``failed``; return it, or None."""
     if nb is None:
         return None
     import nbformat
+
+    from .figures import images_into
+
+    with contextlib.suppress(ReportError):  # the run's own failure is what the user needs to read
+        images_into(nb, cache)
 
     with replacing(failed) as tmp:
         nbformat.write(nb, str(tmp))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import ReportError
 from ..files import replacing
-from ..notebook.charts import chart_title, figure_text, with_image
+from ..notebook.charts import IMAGE_LEFT_TO_BUILD, chart_title, figure_text, with_image
 from ..notebook.images import FORMATS, render, spec_key
 
 SPEC_SUFFIX = ".vl.json"
@@ -67,13 +67,19 @@ def place_figures(specs_dir: Path, figures: Path, cache: Path) -> list[Path]:
 
 def images_into(nb, cache: Path) -> None:
     """Put its image into every chart of an executed notebook whose kernel left it to the build,
-    drawn from the chart's spec (cached as :func:`place_figures` caches it)."""
-    def svg(spec: dict) -> str:
-        text = figure_text(spec)
-        return cached_images(text, chart_title(spec), cache, ("svg",))["svg"].read_text(encoding="utf-8")
+    drawn from the chart's spec (cached with its PNG, as :func:`place_figures` caches it).
 
-    for cell in nb.cells:
+    Raises:
+        ReportError: if a chart cannot be drawn, or an image left to the build has no chart beside it.
+    """
+    def svg(spec: dict) -> str:
+        return cached_images(figure_text(spec), chart_title(spec), cache)["svg"].read_bytes().decode("utf-8")
+
+    for number, cell in enumerate(nb.cells, 1):
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if "text/html" in data:
                 data["text/html"] = with_image("".join(data["text/html"]), svg)
+                if IMAGE_LEFT_TO_BUILD in data["text/html"]:
+                    raise ReportError(f"cell {number} shows a chart image left to the build with no chart "
+                                      "spec beside it")

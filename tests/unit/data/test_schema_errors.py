@@ -69,6 +69,19 @@ def test_a_row_with_more_fields_than_the_header_is_named(tiny, where, row):
     edit(tiny, "units.csv", where, "," + where)
     problem, = only(problems_of(tiny), file="units.csv")
     assert (problem.row, problem.message) == (row, "has 5 fields, more than the header's 4")
+    path = tiny / "units.csv"  # the same with a byte-order mark, as Excel saves "CSV UTF-8"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    problem, = only(problems_of(tiny), file="units.csv")
+    assert (problem.row, problem.message) == (row, "has 5 fields, more than the header's 4")
+
+
+def test_rows_with_more_fields_are_listed_up_to_the_cap(tiny):
+    path = tiny / "observations.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([header, *(row + ",x" for row in rows * 6)]) + "\n", encoding="utf-8")
+    problems = only(problems_of(tiny), file="observations.csv")
+    assert [p.row for p in problems[:-1]] == list(range(1, 21))
+    assert problems[-1].message == "... and 4 more rows break the same rule (has more fields than the header's 16)"
 
 
 def test_empty_file(tiny):

@@ -105,6 +105,10 @@ def test_a_chart_can_leave_its_image_to_the_build(monkeypatch):
     monkeypatch.undo()
     assert charts.with_image(left, charts.drawn) == drawn  # the build's image is the kernel's, byte for byte
     assert charts.with_image(drawn, lambda spec: pytest.fail("drawn again")) == drawn
+    # several charts in one output, one of them drawn already and one alike in everything but data
+    other = charts.with_titles(bar([3, 4]), "Title", "Sub", "Sources: X (F01)").to_dict()
+    mixed = left + charts.render(other)["text/html"] + charts.render(other, image=False)["text/html"] + left
+    assert charts.with_image(mixed, charts.drawn) == drawn + charts.render(other)["text/html"] * 2 + drawn
 
 
 def test_keep_choices_leaves_what_the_user_chose():
