@@ -98,13 +98,9 @@ def _rows_longer_than_the_header(name: str, text: str, fields: list[str]) -> lis
                 longer.append((number, len(row)))
     except csv.Error:  # pandas' reader then says what is wrong with the file
         return []
-    message = f"has more fields than the header's {len(fields)}"
-    problems = [Problem(name, f"has {width} fields, more than the header's {len(fields)}", row=number)
-                for number, width in longer[:MAX_LISTED_PER_RULE]]
-    if len(longer) > MAX_LISTED_PER_RULE:
-        problems.append(Problem(name, f"... and {len(longer) - MAX_LISTED_PER_RULE} more rows break the same rule "
-                                      f"({message})"))
-    return problems
+    return ([Problem(name, f"has {width} fields, more than the header's {len(fields)}", row=number)
+             for number, width in longer[:MAX_LISTED_PER_RULE]]
+            + _the_rest(name, len(longer), "rows", f"has more fields than the header's {len(fields)}"))
 
 
 def _read_well_formed(path: Path, fields: list[str], closed: set[str]) -> pd.DataFrame | None:
@@ -138,12 +134,17 @@ def header_problems(name: str, table: pd.DataFrame, fields: list[str]) -> list[P
 def _cell_problems(name: str, column: pd.Series, bad: pd.Series, message: str) -> list[Problem]:
     """One problem per offending cell (capped per rule, with a count of the rest)."""
     rows = bad[bad].index
-    problems = [Problem(name, message, row=int(i) + 1, column=column.name, value=column[i])
-                for i in rows[:MAX_LISTED_PER_RULE]]
-    if len(rows) > MAX_LISTED_PER_RULE:
-        rest = len(rows) - MAX_LISTED_PER_RULE
-        problems.append(Problem(name, f"... and {rest} more cells break the same rule ({message})", column=column.name))
-    return problems
+    return ([Problem(name, message, row=int(i) + 1, column=column.name, value=column[i])
+             for i in rows[:MAX_LISTED_PER_RULE]]
+            + _the_rest(name, len(rows), "cells", message, column=column.name))
+
+
+def _the_rest(name: str, found: int, what: str, message: str, column: str | None = None) -> list[Problem]:
+    """Beyond the first :data:`MAX_LISTED_PER_RULE` of ``found`` breaches of one rule, one problem
+    counting the rest (none if there is no rest)."""
+    rest = found - MAX_LISTED_PER_RULE
+    return [Problem(name, f"... and {rest} more {what} break the same rule ({message})", column=column)] if rest > 0 \
+        else []
 
 
 def field_problems(name: str, column: pd.Series, field: dict) -> list[Problem]:

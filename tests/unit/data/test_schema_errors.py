@@ -84,7 +84,16 @@ def test_rows_with_more_fields_are_listed_up_to_the_cap(tiny):
     assert problems[-1].message == "... and 4 more rows break the same rule (has more fields than the header's 16)"
 
 
-def test_empty_file(tiny):
+def test_cells_breaking_one_rule_are_listed_up_to_the_cap(tiny):
+    path = tiny / "observations.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    bad = [f"Z{i:02d}" + row[3:].replace(",exact,", ",roughly,").replace(",at_least,", ",roughly,")
+           for i, row in enumerate(rows * 6)]
+    path.write_text("\n".join([header, *bad]) + "\n", encoding="utf-8")
+    problems = only(problems_of(tiny), file="observations.csv", column="qualifier")
+    assert [p.row for p in problems[:-1]] == list(range(1, 21)) and problems[-1].row is None
+    assert problems[-1].message.startswith("... and 4 more cells break the same rule (is not one of the allowed")
+
     (tiny / "indicators.csv").write_text("", encoding="utf-8")
     problem, = only(problems_of(tiny), file="indicators.csv")
     assert "is empty" in problem.message and "indicator_id,name,unit,topic,definition" in problem.message
