@@ -94,6 +94,8 @@ def test_cells_breaking_one_rule_are_listed_up_to_the_cap(tiny):
     assert [p.row for p in problems[:-1]] == list(range(1, 21)) and problems[-1].row is None
     assert problems[-1].message.startswith("... and 4 more cells break the same rule (is not one of the allowed")
 
+
+def test_empty_file(tiny):
     (tiny / "indicators.csv").write_text("", encoding="utf-8")
     problem, = only(problems_of(tiny), file="indicators.csv")
     assert "is empty" in problem.message and "indicator_id,name,unit,topic,definition" in problem.message
