@@ -18,6 +18,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from customs_facilitation import load_observations, load_sources
+from customs_facilitation.notebook.chart_rules import stacked_repeats
+from customs_facilitation.notebook.charts import embedded_specs
 from tests.browser import ARGS, TABLES_READY, WIDTHS, chromium_path, read_page, watch
 
 pytestmark = pytest.mark.slow  # builds reports, runs kernels or drives the browser
@@ -92,6 +94,16 @@ def read(report, browser):
             errors += [f"{path.relative_to(folder)} at {width} px: {e}" for e in seen]
         context.close()
     return facts, errors, left
+
+
+def test_no_bar_on_any_page_of_any_set_stacks_repeats_of_a_figure(report):
+    """The chart rules over every chart of every built page (each parameter set), read from the page."""
+    _, pages = report
+    specs = {page: embedded_specs(page.read_text(encoding="utf-8")) for page in pages}
+    assert sum(map(len, specs.values())), "no chart found on any built page"
+    found = {f"{page.parent.name}/{page.name}: {spec.get('description', '?')[:60]}": stacked_repeats(spec)
+             for page, page_specs in specs.items() for spec in page_specs}
+    assert not {chart: problems for chart, problems in found.items() if problems}
 
 
 def test_every_page_draws_its_charts_offline_without_errors_or_requests(read):

@@ -108,6 +108,15 @@ def with_image(chart_html: str, draw) -> str:
     return chart_html
 
 
+def embedded_specs(chart_html: str) -> list[dict]:
+    """The spec of every chart in HTML that :func:`render` wrote, in order.
+
+    >>> embedded_specs(render({"mark": "point"}, image=False)["text/html"])
+    [{'mark': 'point'}]
+    """
+    return [json.JSONDecoder().raw_decode(chart_html, call.end())[0] for call in _EMBED_CALL.finditer(chart_html)]
+
+
 def _image_left_to_build(spec: dict) -> str:
     return f'<img alt="{html.escape(chart_description(spec))}" {IMAGE_LEFT_TO_BUILD}>'
 

@@ -30,6 +30,30 @@ def most_reliable(rows: pd.DataFrame) -> pd.Series | None:
     return rows.assign(rank=rank).sort_values(["rank", "published_date", "observation_id"]).iloc[0]
 
 
+def one_reading_each(rows: pd.DataFrame) -> pd.DataFrame:
+    """One figure per indicator and period: the reading :func:`most_reliable` picks, with ``also``
+    naming every other source's reading of it (its id, and its value where that differs), so a chart
+    draws each figure once however many sources repeat it.
+
+    >>> rows = load_figures(indicator="goods_trade").dropna(subset="value")
+    >>> once = one_reading_each(rows)
+    >>> len(once) == len(rows.drop_duplicates(["period_start", "period_end"])) < len(rows)
+    True
+    """
+    chosen, also = [], {}
+    for _, same in rows[rows["value"].notna()].groupby(["indicator_id", "period_start", "period_end"],
+                                                       sort=False, observed=True):
+        best = most_reliable(same)
+        others = same[same["observation_id"] != best["observation_id"]].sort_values("observation_id")
+        chosen.append(best["observation_id"])
+        also[best["observation_id"]] = ", ".join(
+            other.observation_id if (other.value, other.unit) == (best["value"], best["unit"])
+            else f"{other.observation_id} ({words.number(other.value)} {other.unit})"
+            for other in others.itertuples())
+    picked = rows[rows["observation_id"].isin(chosen)]
+    return picked.assign(also=picked["observation_id"].map(also).astype("str"))
+
+
 def series(figs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
     """Levels of some indicators over time, one point per figure, for charts.
 
@@ -46,6 +70,7 @@ def series(figs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
         "id": rows["observation_id"],
         "source": rows["outlet"],
         "reliability": rows["reliability"].astype(str),
+        **({"also": rows["also"]} if "also" in rows else {}),
     }).sort_values(["indicator", "date", "id"]).reset_index(drop=True)
 
 
@@ -59,18 +84,18 @@ def in_one_unit(points: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
 
 
 def cumulative_totals(figs: pd.DataFrame, year: int, units: pd.DataFrame) -> pd.DataFrame:
-    """Goods trade, exports and imports for periods starting in January of ``year``, for a chart,
-    in one unit (:func:`in_one_unit`)."""
-    totals = series(figs, ["goods_trade", "exports", "imports"])
-    from_january = figs.loc[figs["period_start"] == pd.Period(f"{year}-01", "M"), "observation_id"]
-    return in_one_unit(totals[totals["id"].isin(from_january)].reset_index(drop=True), units)
+    """Goods trade, exports and imports for periods starting in January of ``year``, for a chart:
+    one reading of each (:func:`one_reading_each`), in one unit (:func:`in_one_unit`)."""
+    from_january = figs[figs["period_start"] == pd.Period(f"{year}-01", "M")]
+    return in_one_unit(series(one_reading_each(from_january), ["goods_trade", "exports", "imports"]), units)
 
 
 def same_months_each_year(figs: pd.DataFrame, indicators: list[str], first_month: int, last_month: int,
                           units: pd.DataFrame) -> pd.DataFrame:
     """Levels of some indicators over the same months of every year (the first half of 2023, of
-    2024...), in one unit, with a ``year`` column, for a chart."""
+    2024...), one reading of each (:func:`one_reading_each`), in one unit, with a ``year`` column,
+    for a chart."""
     rows = figs[(figs["period_start"].dt.month == first_month) & (figs["period_end"].dt.month == last_month)
                 & (figs["period_start"].dt.year == figs["period_end"].dt.year)]
-    points = series(rows, indicators)
+    points = series(one_reading_each(rows), indicators)
     return in_one_unit(points.assign(year=points["date"].str[:4]), units)

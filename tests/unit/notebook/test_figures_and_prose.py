@@ -29,8 +29,8 @@ def test_cumulative_totals_are_converted_to_one_unit(tiny):
     figs = figures.load_figures(data_dir=tiny)
     figs.loc[figs["observation_id"] == "F01", ["indicator_id", "value", "unit"]] = ["exports", 21790.0, "CNY billion"]
     row = figs[figs["observation_id"] == "F01"]
-    extra = [row.assign(observation_id=oid, indicator_id="imports", value=value, unit="CNY trillion",
-                        name="imports of goods") for oid, value in (("F05", 1.5), ("F06", 2.5))]
+    extra = [row.assign(observation_id=oid, indicator_id=indicator, value=value, unit="CNY trillion")
+             for oid, indicator, value in (("F05", "imports", 1.5), ("F06", "goods_trade", 2.5))]
     totals = figures.cumulative_totals(pd.concat([figs, *extra]), 2025, load_units(tiny)).set_index("id")
     assert set(totals["unit"]) == {"CNY trillion"}  # the unit most of them were published in
     assert totals.loc["F01", "value"] == 21.79 and totals.loc["F05", "value"] == 1.5

@@ -1,0 +1,28 @@
+"""Every chart the notebooks show keeps the chart rules (:mod:`customs_facilitation.notebook.chart_rules`):
+read from the specs stored in the committed notebooks' outputs, the default run that nbval checks."""
+
+import nbformat
+import pytest
+
+from customs_facilitation.notebook.chart_rules import stacked_repeats
+from customs_facilitation.notebook.charts import embedded_specs
+from customs_facilitation.paths import REPO_DIR, report_notebooks
+
+NOTEBOOKS = report_notebooks(REPO_DIR / "notebooks")
+
+
+def notebook_specs(path):
+    """Every chart spec stored in a notebook's outputs."""
+    notebook = nbformat.read(path, as_version=4)
+    return [spec for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs
+            for spec in embedded_specs("".join(output.get("data", {}).get("text/html", "")))]
+
+
+def test_the_notebooks_show_charts():
+    assert any(notebook_specs(path) for path in NOTEBOOKS), "no chart spec found in any notebook's outputs"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_bar_stacks_repeats_of_a_figure(path):
+    problems = {spec.get("description", "?")[:80]: stacked_repeats(spec) for spec in notebook_specs(path)}
+    assert not {title: found for title, found in problems.items() if found}, problems
