@@ -1,7 +1,7 @@
 """Speed of the claims finder: against a bare digit scan, by script, and as pages grow.
 
 Run: .venv/bin/python benchmarks/bench_claims.py
-The texts are the labelled corpus (tests/unit/verify/claims_corpus.json), joined as one page and
+The texts are the labelled corpus (tests/unit/curate/claims_corpus.json), joined as one page and
 repeated 1, 10 and 100 times. Each timing is the median of five runs in this process. Printed:
 milliseconds per 10,000 characters; the ratio to a bare scan for digit runs on the same text
 (the floor any finder pays); the ratio to the previous size (near 10 means linear growth); and the
@@ -15,10 +15,10 @@ from pathlib import Path
 import opencc
 from timing import median_seconds  # benchmarks/timing.py, beside this script
 
-from customs_facilitation.verify.claims import find_claims
-from customs_facilitation.verify.numerals import normalize
+from customs_facilitation.curate.claims import find_claims
+from customs_facilitation.curate.numerals import normalize
 
-CORPUS = Path(__file__).resolve().parents[1] / "tests" / "unit" / "verify" / "claims_corpus.json"
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "unit" / "curate" / "claims_corpus.json"
 DIGITS = re.compile("[0-9０-９]+")
 
 

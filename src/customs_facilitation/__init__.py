@@ -1,9 +1,10 @@
 """customs-facilitation: curated indicators of China's cross-border trade facilitation.
 
-The package has four stages, each importing only those before it:
+The package has five stages: data <- verify <- notebook <- report, and data <- curate:
 
 - :mod:`.data`: reading the data package, its schema and rules, the loaders, units;
-- :mod:`.verify`: derivations, consistency checks, numbers in text, the audit;
+- :mod:`.verify`: figures derived from published ones, consistency checks between figures;
+- :mod:`.curate`: the curator's tools: claims in a text, draft rows, the audit, scoring the finder;
 - :mod:`.notebook`: what a report notebook calls: its page, words, tables, charts;
 - :mod:`.report`: notebook discovery, parameter sets, running, HTML, the index, refresh.
 

@@ -56,7 +56,7 @@ def consistency(args) -> int:
 
 def audit(args) -> int:
     """Account for every number in the held source texts; exit 1 if any is unaccounted."""
-    from .verify.audit import audit as audit_texts
+    from .curate.audit import audit as audit_texts
 
     result = audit_texts(args.data_dir)
     print_table(result)
@@ -73,9 +73,9 @@ def claims(args) -> int:
         return 2
     if args.draft:
         return _draft(text, args)
-    from .verify import listing
-    from .verify.audit import curated_matches
-    from .verify.claims import find_claims
+    from .curate import listing
+    from .curate.audit import curated_matches
+    from .curate.claims import find_claims
 
     found = find_claims(text)
     curated_as = curated_matches(found, args.data_dir)
@@ -96,8 +96,8 @@ def claims(args) -> int:
 
 def _draft(text: str, args) -> int:
     """Write candidate observations.csv rows for the figures of a text its source has not accounted for."""
+    from .curate.drafts import draft_observations
     from .data.package import load_package
-    from .verify.drafts import draft_observations
 
     if not args.source:
         print("claims --draft needs --source SOURCE_ID (the text's row in sources.csv)", file=sys.stderr)
@@ -122,7 +122,7 @@ def _write_or_print(text: str, out: str | None) -> None:
 
 def claims_score(args) -> int:
     """Score the claims finder on a labelled corpus and list what it misread."""
-    from .verify.scoring import CorpusError, read_corpus, score_claims
+    from .curate.scoring import CorpusError, read_corpus, score_claims
 
     try:
         score = score_claims(read_corpus(args.corpus))
@@ -230,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_dir(command)
     command.set_defaults(run=claims)
     command = commands.add_parser("claims-score", help="score the claims finder on a labelled corpus (JSON)")
-    command.add_argument("corpus", help="e.g. tests/unit/verify/claims_corpus.json")
+    command.add_argument("corpus", help="e.g. tests/unit/curate/claims_corpus.json")
     command.set_defaults(run=claims_score)
     command = commands.add_parser("bundle", help="write the citable data bundle (a zip)")
     command.add_argument("out", nargs="?", default="build/customs-facilitation-data.zip", help="the zip to write")

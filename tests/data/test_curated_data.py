@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from customs_facilitation import load_measures, load_observations, load_package, load_pilot_cities, load_sources
+from customs_facilitation.curate.audit import audit
 from customs_facilitation.paths import DATA_DIR
-from customs_facilitation.verify.audit import audit
 from customs_facilitation.verify.consistency import run_consistency_checks
 
 SEED = "legal-daily-2025-07-14"

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from customs_facilitation import DataValidationError, load_observations, load_package
-from customs_facilitation.verify.audit import audit
+from customs_facilitation.curate.audit import audit
 from customs_facilitation.verify.consistency import run_consistency_checks
 from tests.unit.conftest import TINY, write_tiny
 

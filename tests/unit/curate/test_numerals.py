@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from customs_facilitation.verify.numerals import (
+from customs_facilitation.curate.numerals import (
     english_fraction_percent,
     english_number_value,
     fraction_percent,

@@ -1,6 +1,6 @@
 """Account for every number in the source texts we hold: curated, or excluded with a reason.
 
-A claim found by :func:`customs_facilitation.verify.claims.find_claims` is *curated* when an
+A claim found by :func:`customs_facilitation.curate.claims.find_claims` is *curated* when an
 observation of the same source, located in the same paragraph, publishes the same quantity (value
 or signed change, in the same base unit) and records it as the text writes it; it is *excluded*
 when a row of ``claim_exclusions.csv`` covers it; otherwise it is *unaccounted*.

@@ -6,7 +6,7 @@ Sentences are written for these tests in the style of such releases.
 
 import pytest
 
-from customs_facilitation.verify.claims import find_claims
+from customs_facilitation.curate.claims import find_claims
 
 
 def _only(text: str, matched: str):

@@ -1,4 +1,4 @@
-"""Tests for customs_facilitation.verify.claims."""
+"""Tests for customs_facilitation.curate.claims."""
 
 import doctest
 import time
@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import customs_facilitation.verify.claims as claims_module
+import customs_facilitation.curate.claims as claims_module
+from customs_facilitation.curate.claims import Claim, find_claims
 from customs_facilitation.paths import DATA_DIR
-from customs_facilitation.verify.claims import Claim, find_claims
 
 SEED = DATA_DIR / "raw" / "legal-daily-2025-07-14.txt"
 DIGITS = "0123456789０１２３４５６７８９"

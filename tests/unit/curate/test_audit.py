@@ -6,10 +6,10 @@ import json
 
 import pytest
 
+from customs_facilitation.curate.audit import audit, paragraph_of
+from customs_facilitation.curate.listing import readable_number
+from customs_facilitation.curate.nonfigures import KINDS
 from customs_facilitation.paths import DATA_DIR
-from customs_facilitation.verify.audit import audit, paragraph_of
-from customs_facilitation.verify.listing import readable_number
-from customs_facilitation.verify.nonfigures import KINDS
 from tests.unit.conftest import SNAPSHOT, write_snapshot
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from customs_facilitation.verify.scoring import CorpusError, read_corpus, score_claims
+from customs_facilitation.curate.scoring import CorpusError, read_corpus, score_claims
 
 CORPUS = Path(__file__).parent / "claims_corpus.json"
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")

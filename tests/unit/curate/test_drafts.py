@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from customs_facilitation.curate.audit import audit
+from customs_facilitation.curate.drafts import draft_observations
 from customs_facilitation.data.package import load_package
-from customs_facilitation.verify.audit import audit
-from customs_facilitation.verify.drafts import draft_observations
 from tests.unit.conftest import SNAPSHOT, write_snapshot
 
 NEW_LINE = "上半年保税维修出口2569.9亿元，同比增长3.1%；另有约1,200家企业参与。\n"
