@@ -14,7 +14,7 @@ KERNEL_CONFIG := etc/ipython/ipython_kernel_config.py
 .DEFAULT_GOAL := help
 CLI := $(BIN)/customs-facilitation
 
-.PHONY: help setup validate check lint report test test-fast refresh bundle lab lab-setup lock clean
+.PHONY: help setup validate check audit lint report test test-fast refresh bundle lab lab-setup lock clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -50,8 +50,10 @@ report: build/report/index.html ## build the offline HTML report: build/report/i
 build/report/index.html: $(NOTEBOOKS) $(PARAM_FILES) $(REPORT_INPUTS) notebooks notebooks/params $(STAMP)
 	@$(REPORT) build
 
-check: $(STAMP) ## run the consistency checks and the audit of every number in the held source texts
+check: $(STAMP) ## run the consistency checks between figures (declared in data/checks.csv)
 	$(CLI) check
+
+audit: $(STAMP) ## account for every number in the source texts we hold: curated, or excluded with a reason
 	$(CLI) audit
 
 lint: $(STAMP) ## ruff: style, import order and line length of the code, tests, benchmarks and notebooks

@@ -12,7 +12,7 @@ measured with this script. Each repeat measures, one after another:
 - nbconvert: the same runs done one after another with ``jupyter nbconvert --execute --to html``
   (each notebook once per parameter set, with its defaults: nbconvert passes no parameters);
 - floor: every run's cells timed in a kernel whose imports were done beforehand (the notebooks'
-  own work, figures_dir passed as the build passes it), summed, divided by the cores, plus one
+  own work, charts_dir passed as the build passes it), summed, divided by the cores, plus one
   kernel start (a bare kernel until ready): the wall time no build on these cores can beat.
 
 The machine is shared and noisy: every ratio is computed within one repeat (measures taken
@@ -83,8 +83,8 @@ def runs_of(project: Path) -> list[tuple[Path, dict]]:
         for path in report_notebooks(project / "notebooks"):
             declared = read_notebook(path).parameters
             chosen = {k: v for k, v in values.items() if k in declared}
-            if "figures_dir" in declared:
-                chosen["figures_dir"] = str(project / "floor-figures" / params.stem)
+            if "charts_dir" in declared:
+                chosen["charts_dir"] = str(project / "floor-charts" / params.stem)
             runs.append((path, chosen))
     return runs
 

@@ -162,7 +162,7 @@ def report(args) -> int:
         from .paths import report_notebooks
 
         print(" ".join(p.as_posix() for p in report_notebooks(args.notebooks)))
-    elif args.step == "check":
+    elif args.step == "validate":
         from .report.inputs import read_report_inputs
 
         notebooks, param_sets = read_report_inputs(args.notebooks, params)
@@ -198,12 +198,12 @@ def _add_report_steps(report_command) -> None:
         return step
 
     add("list", "print the report notebooks (NN-topic.ipynb), in order")
-    add("check", "read every notebook's parameters cell and every parameter set; fail on a mismatch")
+    add("validate", "read every notebook's parameters cell and every parameter set; fail on a mismatch")
     step = add("run", "execute one notebook with one parameter set and export its page (even if up to date)")
     step.add_argument("notebook")
     step.add_argument("param_set", metavar="PARAMS_YML")
     add("index", "write build/report/index.html")
-    add("build", "check, run what is out of date (one kernel per core), draw the figures, write the index")
+    add("build", "validate, run what is out of date (one kernel per core), draw the charts, write the index")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -26,7 +26,7 @@ alt.Chart(frame).mark_line(point=True).encode(x="month", y="value")
 '''
 
 FIGURES = '''
-charts.save_figure(chart, "values", figures_dir)
+charts.save_chart(chart, "values", charts_dir)
 print(f"as_of={as_of} min_reliability={min_reliability}")
 '''
 
@@ -53,10 +53,10 @@ def write_params(path, title, parameters, description=""):
 
 
 def make_project(root):
-    """Two tiny notebooks (the first with charts and figures_dir) and two parameter sets."""
+    """Two tiny notebooks (the first with charts and charts_dir) and two parameter sets."""
     notebooks = Path(root) / "notebooks"
     write_notebook(notebooks / "01-charts.ipynb",
-                   'as_of = "2026-11-26"\nmin_reliability = "low"\nfigures_dir = ""',
+                   'as_of = "2026-11-26"\nmin_reliability = "low"\ncharts_dir = ""',
                    RENDERER, CHART, LINE, FIGURES, title="Tiny charts")
     write_notebook(notebooks / "02-plain.ipynb", 'min_reliability = "low"',
                    'print("reliability at least", min_reliability)', title="Plain text")

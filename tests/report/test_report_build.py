@@ -65,14 +65,14 @@ def test_build_writes_every_page_without_code_and_offline(tiny_build):
     press = (build / "report" / "press" / "01-charts.html").read_text(encoding="utf-8")
     assert "as_of=2025-07-31 min_reliability=state_media" in press
     assert "as_of=2026-11-26 min_reliability=low" in (build / "report" / "default" / "01-charts.html").read_text()
-    # figures_dir goes only to notebooks that declare it; other parameters only where declared
-    figures = build / "figures" / "press"
-    assert json.loads((figures / "values.vl.json").read_text())["mark"]["type"] == "bar"
-    assert (figures / "values.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert "2025-07-31" in (figures / "values.svg").read_text(encoding="utf-8"), "drawn from the press set's spec"
-    specs = {spec_key(p.read_bytes()) for p in build.glob("figures/*/*.vl.json")}
+    # charts_dir goes only to notebooks that declare it; other parameters only where declared
+    chart_folder = build / "charts" / "press"
+    assert json.loads((chart_folder / "values.vl.json").read_text())["mark"]["type"] == "bar"
+    assert (chart_folder / "values.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "2025-07-31" in (chart_folder / "values.svg").read_text(encoding="utf-8"), "drawn from the press set's spec"
+    specs = {spec_key(p.read_bytes()) for p in build.glob("charts/*/*.vl.json")}
     assert len(specs) == 2, "the chart's title differs between the sets"
-    cached = {p.name for p in (build / "cache" / "figures").iterdir()}
+    cached = {p.name for p in (build / "cache" / "charts").iterdir()}
     saved = {f"{key}.{fmt}" for key in specs for fmt in ("png", "svg")}
     assert saved <= cached, "each saved spec's PNG and SVG, drawn once, cached by content"
     assert cached - saved, "the line chart, shown but not saved: the kernel left its image to the build"
@@ -82,7 +82,7 @@ def test_build_writes_every_page_without_code_and_offline(tiny_build):
     assert charts.IMAGE_LEFT_TO_BUILD not in page and charts.IMAGE_LEFT_TO_BUILD not in executed
     images = re.findall(r'<img alt="[^"]*" src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', page)
     assert len(images) == 2  # the bar chart and the line
-    svg = (figures / "values.svg").read_text(encoding="utf-8")
+    svg = (chart_folder / "values.svg").read_text(encoding="utf-8")
     assert base64.b64decode(images[0]).decode("utf-8") == svg, "the bar chart's image is the saved spec's SVG"
     cells = json.loads((build / "executed" / "press" / "02-plain.ipynb").read_text())["cells"]
     [injected] = [c for c in cells if "injected-parameters" in c["metadata"].get("tags", [])]
@@ -156,8 +156,8 @@ def test_a_chart_that_cannot_be_drawn_names_notebook_set_and_chart(kit, tiny_bui
     page = build / "report" / "press" / "01-charts.html"
     before = page.read_bytes()
     broken = '{"mark": "nonsense", "data": {"values": [{"a": 1}]}}'  # a spec vl-convert cannot draw
-    kit.write_notebook(notebooks / "01-charts.ipynb", 'as_of = "2026-11-26"\nmin_reliability = "low"\nfigures_dir = ""',
-                       f'from pathlib import Path\nPath(figures_dir, "broken.vl.json").write_text({broken!r})',
+    kit.write_notebook(notebooks / "01-charts.ipynb", 'as_of = "2026-11-26"\nmin_reliability = "low"\ncharts_dir = ""',
+                       f'from pathlib import Path\nPath(charts_dir, "broken.vl.json").write_text({broken!r})',
                        title="Tiny charts")
 
     status = cli_main(["report", "run", str(notebooks / "01-charts.ipynb"), str(notebooks / "params" / "press.yml"),
@@ -175,7 +175,7 @@ def test_a_failed_run_is_kept_with_its_charts_images(kit, tiny_build, tmp_path, 
     notebooks, build, _ = tiny_build
     shutil.copytree(notebooks, tmp_path / "notebooks")
     notebooks, build = tmp_path / "notebooks", tmp_path / "build"
-    kit.write_notebook(notebooks / "01-charts.ipynb", 'as_of = "2026-11-26"\nmin_reliability = "low"\nfigures_dir = ""',
+    kit.write_notebook(notebooks / "01-charts.ipynb", 'as_of = "2026-11-26"\nmin_reliability = "low"\ncharts_dir = ""',
                        kit.RENDERER, kit.CHART, "1 / 0", title="Tiny charts")
     status = cli_main(["report", "run", str(notebooks / "01-charts.ipynb"), str(notebooks / "params" / "press.yml"),
                        "--notebooks", str(notebooks), "--build", str(build)])
@@ -187,7 +187,7 @@ def test_a_failed_run_is_kept_with_its_charts_images(kit, tiny_build, tmp_path, 
 def test_images_left_to_the_build_with_no_chart_fail_the_run(tmp_path):
     import nbformat
 
-    from customs_facilitation.report.figures import images_into
+    from customs_facilitation.report.chart_files import images_into
 
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
         "display_data", data={"text/html": f"<img alt=\"x\" {charts.IMAGE_LEFT_TO_BUILD}>"})])])
@@ -205,6 +205,14 @@ def test_unknown_parameter_fails_before_any_notebook_runs(kit, tmp_path):
     assert "typo.yml" in str(error.value) and "unknown parameter 'as_off'" in str(error.value)
     assert "as_of" in str(error.value), "lists the declared parameters"
     assert not (tmp_path / "build").exists()
+
+
+def test_a_parameter_set_with_the_old_name_figures_dir_names_the_new_one(kit, tmp_path):
+    notebooks = kit.make_project(tmp_path)
+    kit.write_params(notebooks / "params" / "old.yml", "Old", {"figures_dir": "out"})
+
+    with pytest.raises(ReportError, match=r"old.yml: parameter 'figures_dir' is now called 'charts_dir'"):
+        read_report_inputs(notebooks, notebooks / "params")
 
 
 @pytest.mark.parametrize("yaml_text, expected", [
@@ -238,10 +246,10 @@ def test_notebook_needs_exactly_one_parameters_cell(kit, tmp_path):
         read_report_inputs(notebooks, notebooks / "params")
 
 
-def test_cli_check_reports_unknown_key_with_exit_status(kit, tmp_path):
+def test_cli_validate_reports_unknown_key_with_exit_status(kit, tmp_path):
     notebooks = kit.make_project(tmp_path)
     kit.write_params(notebooks / "params" / "typo.yml", "Typo", {"title_text": "x"})
-    done = subprocess.run([sys.executable, "-m", "customs_facilitation", "report", "check",
+    done = subprocess.run([sys.executable, "-m", "customs_facilitation", "report", "validate",
                            "--notebooks", str(notebooks)], capture_output=True, text=True)
     assert done.returncode == 1
     assert "typo.yml: unknown parameter 'title_text'" in done.stderr

@@ -42,7 +42,7 @@ def test_the_console_script_offers_every_command():
     for command in ("validate", "check", "audit", "claims", "claims-score", "bundle", "refresh", "report"):
         assert command in done.stdout
     steps = subprocess.run([str(script), "report", "--help"], capture_output=True, text=True).stdout
-    for step in ("list", "check", "run", "index", "build"):
+    for step in ("list", "validate", "run", "index", "build"):
         assert step in steps
 
 

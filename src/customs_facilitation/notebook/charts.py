@@ -257,19 +257,19 @@ def wrap_sources(source_line: str, width: int = SOURCE_LINE_CHARACTERS) -> list[
     return lines
 
 
-def save_figure(chart: alt.TopLevelMixin, name: str, figures_dir: str) -> list[Path]:
+def save_chart(chart: alt.TopLevelMixin, name: str, charts_dir: str) -> list[Path]:
     """Write the chart's vega-lite spec, as drawn here (under the active data transformer), as
-    ``name``.vl.json into ``figures_dir``; nothing when it is empty. The report build draws its PNG
+    ``name``.vl.json into ``charts_dir``; nothing when it is empty. The report build draws its PNG
     and SVG from it (:mod:`.images`), cached by content."""
-    if not figures_dir:
+    if not charts_dir:
         return []
-    folder = Path(figures_dir)
+    folder = Path(charts_dir)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.vl.json"
-    path.write_bytes(figure_text(chart.to_dict()))
+    path.write_bytes(chart_text(chart.to_dict()))
     return [path]
 
 
-def figure_text(spec: dict) -> bytes:
+def chart_text(spec: dict) -> bytes:
     """A spec as its ``.vl.json`` file holds it (and as the build's image cache is keyed)."""
     return json.dumps(spec, indent=2, sort_keys=True).encode("utf-8")

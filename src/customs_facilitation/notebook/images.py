@@ -1,6 +1,6 @@
 """Static images of a chart: PNG and SVG rendered from its vega-lite spec, with vl-convert.
 
-A chart's spec (``name.vl.json``, written by :func:`.charts.save_figure`) says all there
+A chart's spec (``name.vl.json``, written by :func:`.charts.save_chart`) says all there
 is to draw, so its images can be rendered apart from the notebook that made it, and cached by
 the spec's content hash: an unchanged chart is never drawn twice.
 """

@@ -43,7 +43,7 @@ class Page:
     min_reliability: str
     focus_start: pd.Period | None = None
     focus_end: pd.Period | None = None
-    figures_dir: str = ""
+    charts_dir: str = ""
     data_dir: str | None = None
     shown: set[str] = field(default_factory=set)
     shown_sources: set[str] = field(default_factory=set)
@@ -51,7 +51,7 @@ class Page:
 
     @classmethod
     def open(cls, as_of: str, min_reliability: str, focus_start: str | None = None,
-             focus_end: str | None = None, figures_dir: str = "", data_dir=None) -> Page:
+             focus_end: str | None = None, charts_dir: str = "", data_dir=None) -> Page:
         """Parse the parameters, set up charts and tables, load the figures, show the intro.
 
         ``data_dir`` reads another data folder than the curated data (tests, a copy of ``data/``).
@@ -61,7 +61,7 @@ class Page:
         tables.show_whole_tables()
         page = cls(load_figures(as_of=parsed["as_of"], min_reliability=min_reliability, data_dir=data_dir),
                    load_units(data_dir), parsed["as_of"], min_reliability, parsed.get("focus_start"),
-                   parsed.get("focus_end"), figures_dir, data_dir)
+                   parsed.get("focus_end"), charts_dir, data_dir)
         undated = 0
         if page.as_of is not None:
             sources = page.all_sources
@@ -116,7 +116,7 @@ class Page:
     def chart(self, chart: alt.TopLevelMixin, name: str, title: str, subtitle: str) -> None:
         """Title a chart, put the sources of the figures it plots (its data's ``FIGURE_COLUMNS``, or
         ``source_id`` for rows that are not figures) under it, record them, save its spec as
-        ``name``.vl.json in ``figures_dir`` (the build draws its PNG and SVG) and show it. A chart
+        ``name``.vl.json in ``charts_dir`` (the build draws its PNG and SVG) and show it. A chart
         whose data has no row (no figure qualifies: an early ``as_of``) is not drawn; the page says so."""
         datasets = chart.to_dict().get("datasets", {})
         if datasets and not any(datasets.values()):
@@ -128,7 +128,7 @@ class Page:
         self._record(plotted | named)
         used = self.curated[self.curated["observation_id"].isin(plotted)]
         titled = charts.with_titles(chart, title, subtitle, prose.source_line(used, self._sources(named)))
-        charts.save_figure(titled, name, self.figures_dir)
+        charts.save_chart(titled, name, self.charts_dir)
         _display(titled)
 
     def cited_sources(self) -> pd.DataFrame:

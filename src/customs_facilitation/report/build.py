@@ -123,20 +123,20 @@ async def _run_all(todo, keys, layout: Layout, version: str, jobs: int, say) -> 
 async def _run_one(notebook: Notebook, param_set: ParameterSet, key: str, layout: Layout, version: str, forker,
                    gates: tuple[asyncio.Semaphore, asyncio.Semaphore], bundle, say) -> None:
     """One run: a kernel started ahead, the notebook executed (``jobs`` at a time: the first
-    gate), the page exported, the figures drawn, then everything moved into place. At most one
+    gate), the page exported, the charts drawn, then everything moved into place. At most one
     kernel waits, ready, per running one (the second gate)."""
     import nbformat
 
-    from .figures import images_into, place_figures
+    from .chart_files import images_into, place_charts
     from .html import export_html
     from .kernels import ready_kernel, stop_kernel
     from .page_figures import figures_shown, write_page_figures
     from .run import execute
 
     set_name, name = param_set.name, notebook.name
-    figures = layout.figures(set_name)
-    figures.mkdir(parents=True, exist_ok=True)
-    specs = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=figures))
+    charts = layout.charts(set_name)
+    charts.mkdir(parents=True, exist_ok=True)
+    specs = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=charts))
     running, alive = gates
     try:
         async with alive:
@@ -147,14 +147,14 @@ async def _run_one(notebook: Notebook, param_set: ParameterSet, key: str, layout
                     nb = await execute(notebook, param_set, parameters_for(notebook, param_set, specs.resolve()),
                                        kernel)
             except RunFailed as failed:
-                kept = _keep_failed(failed.notebook, layout.failed(set_name, name), layout.cache / "figures")
+                kept = _keep_failed(failed.notebook, layout.failed(set_name, name), layout.cache / "charts")
                 raise ReportError(str(failed) + failed_note(kept)) from None
             finally:
                 await stop_kernel(*kernel)
         loop = asyncio.get_running_loop()
         try:  # the charts' images, drawn here (vl-convert releases the GIL) and cached by spec
-            await loop.run_in_executor(None, images_into, nb, layout.cache / "figures")
-            await loop.run_in_executor(None, place_figures, specs, figures, layout.cache / "figures")
+            await loop.run_in_executor(None, images_into, nb, layout.cache / "charts")
+            await loop.run_in_executor(None, place_charts, specs, charts, layout.cache / "charts")
         except ReportError as error:
             raise ReportError(f"{who(notebook, param_set)}: {error}.{failed_note(None)}") from None
         await bundle
@@ -181,7 +181,7 @@ def _keep_failed(nb, failed: Path, cache: Path) -> Path | None:
         return None
     import nbformat
 
-    from .figures import images_into
+    from .chart_files import images_into
 
     with contextlib.suppress(ReportError):  # the run's own failure is what the user needs to read
         images_into(nb, cache)

@@ -14,7 +14,7 @@ import json
 import sys
 
 from ..paths import PACKAGE_DIR
-from .inputs import FIGURES_PARAMETER, Notebook, ParameterSet
+from .inputs import CHARTS_PARAMETER, Notebook, ParameterSet
 from .layout import Layout
 
 
@@ -30,7 +30,7 @@ def code_version() -> str:
 def run_key(notebook: Notebook, param_set: ParameterSet, parameters: dict, version_of_data: str) -> str:
     """The key of one run: it changes exactly when something the run reads changed."""
     read = {"notebook": hashlib.sha256(notebook.path.read_bytes()).hexdigest(), "set_title": param_set.title,
-            "parameters": {k: v for k, v in parameters.items() if k != FIGURES_PARAMETER},
+            "parameters": {k: v for k, v in parameters.items() if k != CHARTS_PARAMETER},
             "data": version_of_data, "code": code_version(), "python": sys.version}
     return hashlib.sha256(json.dumps(read, sort_keys=True).encode("utf-8")).hexdigest()[:16]
 

@@ -21,7 +21,9 @@ from ..paths import report_notebooks
 NOTEBOOK_NAME = re.compile(r"^[0-9]{2}-[A-Za-z0-9_.-]+$")
 SET_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 SET_KEYS = {"title", "description", "parameters"}
-FIGURES_PARAMETER = "figures_dir"
+CHARTS_PARAMETER = "charts_dir"
+RENAMED_PARAMETERS = {"figures_dir": CHARTS_PARAMETER}
+"""Old parameter names and their new ones (a drawing is a chart; a figure is a published number)."""
 _UNKNOWN = object()  # a default that is not a literal: any value type is accepted
 
 
@@ -152,7 +154,7 @@ def find_notebooks(notebooks_dir) -> list[Notebook]:
 
 
 def read_parameter_set(path) -> ParameterSet:
-    """Read and check the shape of one parameter-set YAML file.
+    """Read and validate the shape of one parameter-set YAML file.
 
     Raises:
         ReportError: naming the file, for bad YAML, a missing or unknown key, or a value that
@@ -221,6 +223,9 @@ def require_declared_parameters(param_set: ParameterSet, notebooks: list[Noteboo
     """Fail if a key is declared by no notebook, or its value's type differs from the default's."""
     for name, value in param_set.parameters.items():
         declaring = [nb for nb in notebooks if name in nb.parameters]
+        if not declaring and name in RENAMED_PARAMETERS:
+            raise ReportError(f"{param_set.path}: parameter '{name}' is now called '{RENAMED_PARAMETERS[name]}' "
+                              f"(a drawing is a chart; a figure is a published number); rename it")
         if not declaring:
             known = sorted({p for nb in notebooks for p in nb.parameters})
             raise ReportError(f"{param_set.path}: unknown parameter '{name}': no notebook declares it in "
@@ -245,16 +250,16 @@ def _same_kind(default, value) -> bool:
     return isinstance(value, type(default))
 
 
-def parameters_for(notebook: Notebook, param_set: ParameterSet, figures_dir: Path) -> dict:
-    """The parameters to inject: those of the set the notebook declares, plus figures_dir."""
+def parameters_for(notebook: Notebook, param_set: ParameterSet, charts_dir: Path) -> dict:
+    """The parameters to inject: those of the set the notebook declares, plus charts_dir."""
     chosen = {k: v for k, v in param_set.parameters.items() if k in notebook.parameters}
-    if FIGURES_PARAMETER in notebook.parameters:
-        chosen[FIGURES_PARAMETER] = str(figures_dir)
+    if CHARTS_PARAMETER in notebook.parameters:
+        chosen[CHARTS_PARAMETER] = str(charts_dir)
     return chosen
 
 
 def read_report_inputs(notebooks_dir, params_dir) -> tuple[list[Notebook], list[ParameterSet]]:
-    """Read and check every notebook and parameter set; raise ReportError at the first problem."""
+    """Read and validate every notebook and parameter set; raise ReportError at the first problem."""
     notebooks = find_notebooks(notebooks_dir)
     param_sets = find_parameter_sets(params_dir)
     for param_set in param_sets:

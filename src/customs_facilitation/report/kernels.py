@@ -51,7 +51,7 @@ def this_python_kernel_manager():
 
 def images_by_build() -> dict[str, str]:
     """The environment that makes a kernel leave its charts' images to the build, which draws each
-    distinct chart once (:func:`.figures.images_into`) instead of every kernel starting vl-convert."""
+    distinct chart once (:func:`.chart_files.images_into`) instead of every kernel starting vl-convert."""
     from ..notebook.charts import IMAGES_BY_BUILD, INTERACTIVE_VARIABLE
 
     return {INTERACTIVE_VARIABLE: IMAGES_BY_BUILD}

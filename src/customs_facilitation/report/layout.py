@@ -1,4 +1,4 @@
-"""Where the report build writes: executed notebooks, HTML pages and figures, per parameter set."""
+"""Where the report build writes: executed notebooks, HTML pages, the figures' CSVs and charts, per set."""
 
 from __future__ import annotations
 
@@ -30,13 +30,14 @@ class Layout:
         """The figures a page shows, with their sources, beside the page."""
         return self.page(set_name, notebook_name).with_suffix(".csv")
 
-    def figures(self, set_name: str) -> Path:
-        return self.build_dir / "figures" / set_name
+    def charts(self, set_name: str) -> Path:
+        """Each chart's spec, PNG and SVG."""
+        return self.build_dir / "charts" / set_name
 
     def output_folders(self) -> list[Path]:
         """Every folder a run writes into (where a killed build may have left temporary files)."""
-        found = [self.build_dir / "report", self.cache / "figures"]
-        for kind in ("executed", "report", "figures"):
+        found = [self.build_dir / "report", self.cache / "charts"]
+        for kind in ("executed", "report", "charts"):
             found += sorted(p for p in (self.build_dir / kind).glob("*") if p.is_dir())
         return found
 

@@ -170,16 +170,16 @@ def test_titles_and_source_line(tmp_path):
     assert 'role="figure" aria-label="Title. Subtitle. Sources: X (F01)"' in drawn
     assert 'alt="Title. Subtitle. Sources: X (F01)"' in drawn
     assert spec["description"] == "Title. Subtitle. Sources: X (F01)"
-    [path] = charts.save_figure(chart, "demo", str(tmp_path))
+    [path] = charts.save_chart(chart, "demo", str(tmp_path))
     assert path.name == "demo.vl.json"
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert saved["title"]["text"] == "Title" and saved["vconcat"][0]["title"]["text"] == ["Sources: X (F01)"]
     assert saved["$schema"].startswith("https://vega.github.io/schema/vega-lite/v6")
-    assert charts.save_figure(chart, "demo", "") == []
+    assert charts.save_chart(chart, "demo", "") == []
 
 
 def test_images_are_drawn_from_the_saved_spec(tmp_path):
-    [path] = charts.save_figure(charts.with_titles(bar([1, 2]), "Title", "Sub", "Sources: X (F01)"), "demo",
+    [path] = charts.save_chart(charts.with_titles(bar([1, 2]), "Title", "Sub", "Sources: X (F01)"), "demo",
                                 str(tmp_path))
     images = render(path.read_bytes())
     assert images["png"][:8] == b"\x89PNG\r\n\x1a\n"

@@ -34,7 +34,7 @@ def test_every_figure_shown_is_recorded_and_its_source_listed(tiny):
 
 
 def test_a_chart_carries_the_sources_of_what_it_plots(tiny, tmp_path):
-    page = Page.open("", "low", figures_dir=str(tmp_path), data_dir=tiny)
+    page = Page.open("", "low", charts_dir=str(tmp_path), data_dir=tiny)
     points = figures.series(page.figures, ["cities"])
     page.chart(alt.Chart(points).mark_point().encode(x="date:T", y="value:Q"), "cities", "Cities", "Counts")
     saved = json.loads((tmp_path / "cities.vl.json").read_text(encoding="utf-8"))
@@ -47,7 +47,7 @@ def test_a_chart_of_no_figure_is_not_drawn_and_the_page_says_so(tiny, tmp_path, 
 
     shown = []
     monkeypatch.setattr(page_module, "_display", lambda obj: shown.append(getattr(obj, "data", obj)))
-    page = Page.open("2001-01-01", "low", figures_dir=str(tmp_path), data_dir=tiny)  # before every source
+    page = Page.open("2001-01-01", "low", charts_dir=str(tmp_path), data_dir=tiny)  # before every source
     assert page.figures.empty
     points = figures.series(page.figures, ["cities"])
     page.chart(alt.Chart(points).mark_line().encode(x="date:T", y="value:Q"), "cities", "Cities", "Counts")
@@ -72,7 +72,7 @@ def test_a_dated_page_says_how_many_figures_lack_a_dated_source(tiny, monkeypatc
 def test_a_loader_frame_shown_as_it_is_records_its_figures(tiny, tmp_path):
     from customs_facilitation.data.load import load_observations
 
-    page = Page.open("", "low", figures_dir=str(tmp_path), data_dir=tiny)
+    page = Page.open("", "low", charts_dir=str(tmp_path), data_dir=tiny)
     page.table(load_observations(tiny, indicator="repair_value"))
     assert page.shown == {"S01"}
     cities = load_observations(tiny, indicator="cities")
