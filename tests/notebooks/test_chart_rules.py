@@ -5,17 +5,15 @@ import nbformat
 import pytest
 
 from customs_facilitation.notebook.chart_rules import stacked_repeats
-from customs_facilitation.notebook.charts import embedded_specs
 from customs_facilitation.paths import REPO_DIR, report_notebooks
+from customs_facilitation.report.chart_files import chart_specs
 
 NOTEBOOKS = report_notebooks(REPO_DIR / "notebooks")
 
 
 def notebook_specs(path):
     """Every chart spec stored in a notebook's outputs."""
-    notebook = nbformat.read(path, as_version=4)
-    return [spec for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs
-            for spec in embedded_specs("".join(output.get("data", {}).get("text/html", "")))]
+    return chart_specs(nbformat.read(path, as_version=4))
 
 
 def test_the_notebooks_show_charts():

@@ -79,7 +79,9 @@ def test_build_writes_every_page_without_code_and_offline(tiny_build):
     # each chart's image, left by the kernel, drawn by the build: the picture of the chart's own spec
     page = (build / "report" / "press" / "01-charts.html").read_text(encoding="utf-8")
     executed = (build / "executed" / "press" / "01-charts.ipynb").read_text(encoding="utf-8")
-    assert charts.IMAGE_LEFT_TO_BUILD not in page and charts.IMAGE_LEFT_TO_BUILD not in executed
+    records = [output["data"] for cell in json.loads(executed)["cells"] for output in cell.get("outputs", [])
+               if charts.CHART_MIMETYPE in output.get("data", {})]
+    assert len(records) == 2 and all("text/html" in data for data in records), "the build made each chart's HTML"
     images = re.findall(r'<img alt="[^"]*" src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', page)
     assert len(images) == 2  # the bar chart and the line
     svg = (chart_folder / "values.svg").read_text(encoding="utf-8")
@@ -181,17 +183,17 @@ def test_a_failed_run_is_kept_with_its_charts_images(kit, tiny_build, tmp_path, 
                        "--notebooks", str(notebooks), "--build", str(build)])
     assert status == 1 and "ZeroDivisionError" in capsys.readouterr().err
     kept = (build / "executed" / "press" / "01-charts.failed.ipynb").read_text(encoding="utf-8")
-    assert "data:image/svg+xml;base64," in kept and charts.IMAGE_LEFT_TO_BUILD not in kept
+    assert "data:image/svg+xml;base64," in kept and charts.CHART_MIMETYPE in kept
 
 
-def test_images_left_to_the_build_with_no_chart_fail_the_run(tmp_path):
+def test_a_chart_record_without_a_spec_fails_the_run(tmp_path):
     import nbformat
 
     from customs_facilitation.report.chart_files import images_into
 
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
-        "display_data", data={"text/html": f"<img alt=\"x\" {charts.IMAGE_LEFT_TO_BUILD}>"})])])
-    with pytest.raises(ReportError, match="cell 1 shows a chart image left to the build with no chart spec"):
+        "display_data", data={charts.CHART_MIMETYPE: {"title": "x"}})])])
+    with pytest.raises(ReportError, match="cell 1 shows a chart record without a vega-lite spec"):
         images_into(nb, tmp_path)
 
 

@@ -3,8 +3,9 @@
 A chart shows as a ``<div>`` whose id is derived from the spec's hash, holding a static SVG image
 of the chart, and one ``vegaEmbed`` call that replaces the image by the live chart wherever vega
 is loaded: the exported report pages carry vega once (see :mod:`customs_facilitation.report.html`).
-In the report build's kernels (``CUSTOMS_FACILITATION_CHARTS=images-by-build``) the image is left
-to the build (:func:`with_image`), which draws every chart once, cached by spec, in one process.
+Every chart's output also holds its record (:data:`CHART_MIMETYPE`, the spec): in the report
+build's kernels (``CUSTOMS_FACILITATION_CHARTS=images-by-build``) only the record and no HTML, and
+the build makes the HTML from it, drawing every chart once, cached by spec, in one process.
 A notebook just opened in JupyterLab runs no script, so it shows the image. In the kernel that
 ``make lab`` starts (environment ``CUSTOMS_FACILITATION_CHARTS=interactive``) the output also holds
 an altair ``JupyterChart`` widget drawn by vega bundled with vl-convert: JupyterLab shows that
@@ -19,7 +20,6 @@ import hashlib
 import html
 import json
 import os
-import re
 import textwrap
 from pathlib import Path
 
@@ -37,9 +37,9 @@ INTERACTIVE_VARIABLE = "CUSTOMS_FACILITATION_CHARTS"
 to ``images-by-build`` (the report build's kernels) to leave each chart's image to the build."""
 IMAGES_BY_BUILD = "images-by-build"
 """The value of :data:`INTERACTIVE_VARIABLE` in the report build's kernels."""
-IMAGE_LEFT_TO_BUILD = "data-cf-image-by-build"
-"""The attribute of a chart's ``<img>`` whose picture the build puts in (:func:`with_image`)."""
-_EMBED_CALL = re.compile(r'vegaEmbed\("#(chart-[0-9a-f]{16})", ')
+CHART_MIMETYPE = "application/vnd.customs-facilitation.chart+json"
+"""A chart's record in a notebook's outputs: ``{"spec": vega-lite spec}``. The report build reads
+every chart from it (see docs/architecture.md, "Between a notebook and the build")."""
 
 EMBED_OPTIONS = {"renderer": "svg", "actions": False}
 VEGALITE_VERSION = "v" + ".".join(alt.VEGALITE_VERSION.split(".")[:2])  # as vl-convert names it: v6.4
@@ -69,56 +69,29 @@ def theme() -> alt.theme.ThemeConfig:
 
 
 def render(spec: dict, interactive: bool = False, image: bool = True) -> dict:
-    """Mimebundle for a chart spec: a div with a stable id, the chart's image in it and one
-    vegaEmbed call; with ``interactive``, the live altair widget as well. Without ``image``, the
-    ``<img>`` is left for the build to fill (:func:`with_image`)."""
-    text = json.dumps(spec, sort_keys=True, separators=(",", ":"))
-    chart_id = "chart-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    safe = text.replace("<", "\\u003c")  # no "</script>" or "<!--" in the data can end the script
-    options = json.dumps(EMBED_OPTIONS)
-    picture = static_image(spec) if image else _image_left_to_build(spec)
-    bundle = {"text/html": (
-        f'<div id="{chart_id}" class="cf-chart" role="figure" aria-label="{html.escape(chart_description(spec))}">'
-        f'{picture}</div>\n'
-        f'<script>if (window.vegaEmbed) {{ vegaEmbed("#{chart_id}", {safe}, {options})'
-        f'.catch(function (error) {{ console.error(error); }}); }}</script>')}
+    """Mimebundle for a chart spec: its record (:data:`CHART_MIMETYPE`, the spec), its title as
+    text, and its HTML (:func:`chart_html`); with ``interactive``, the live altair widget as well.
+    Without ``image`` (the report build's kernels), no HTML: the build makes it from the record."""
+    bundle = {CHART_MIMETYPE: {"spec": spec}, "text/plain": chart_description(spec)}
+    if image:
+        bundle["text/html"] = chart_html(spec)
     if interactive:
         bundle.update(live_chart(spec))
     return bundle
 
 
-def with_image(chart_html: str, draw) -> str:
-    """HTML holding charts whose image was left to the build (:func:`render` without ``image``),
-    with each image put in: ``draw(spec)`` gives its SVG. Other HTML is returned as it is.
-
-    >>> spec = {"mark": "point", "description": "Dots"}
-    >>> left = render(spec, image=False)["text/html"]
-    >>> with_image(left, lambda spec: "<svg/>") == left.replace(f"<img alt=\\"Dots\\" {IMAGE_LEFT_TO_BUILD}>",
-    ...                                                          static_image(spec, "<svg/>"))
-    True
-    """
-    if IMAGE_LEFT_TO_BUILD not in chart_html:
-        return chart_html
-    for call in reversed(list(_EMBED_CALL.finditer(chart_html))):  # from the end: earlier places stay put
-        spec, _ = json.JSONDecoder().raw_decode(chart_html, call.end())  # as render wrote it
-        left = _image_left_to_build(spec)
-        at = chart_html.find(left, chart_html.rfind(f'<div id="{call.group(1)}"', 0, call.start()), call.start())
-        if at != -1:  # in the chart's own div, which comes just before its script
-            chart_html = chart_html[:at] + static_image(spec, draw(spec)) + chart_html[at + len(left):]
-    return chart_html
-
-
-def embedded_specs(chart_html: str) -> list[dict]:
-    """The spec of every chart in HTML that :func:`render` wrote, in order.
-
-    >>> embedded_specs(render({"mark": "point"}, image=False)["text/html"])
-    [{'mark': 'point'}]
-    """
-    return [json.JSONDecoder().raw_decode(chart_html, call.end())[0] for call in _EMBED_CALL.finditer(chart_html)]
-
-
-def _image_left_to_build(spec: dict) -> str:
-    return f'<img alt="{html.escape(chart_description(spec))}" {IMAGE_LEFT_TO_BUILD}>'
+def chart_html(spec: dict, svg: str | None = None) -> str:
+    """A chart as HTML: a div whose id is derived from the spec, holding the chart's image (its SVG,
+    drawn by vl-convert unless given), and one vegaEmbed call that draws the live chart where vega
+    is loaded."""
+    text = json.dumps(spec, sort_keys=True, separators=(",", ":"))
+    chart_id = "chart-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    safe = text.replace("<", "\\u003c")  # no "</script>" or "<!--" in the data can end the script
+    options = json.dumps(EMBED_OPTIONS)
+    return (f'<div id="{chart_id}" class="cf-chart" role="figure" aria-label="{html.escape(chart_description(spec))}">'
+            f'{static_image(spec, svg)}</div>\n'
+            f'<script>if (window.vegaEmbed) {{ vegaEmbed("#{chart_id}", {safe}, {options})'
+            f'.catch(function (error) {{ console.error(error); }}); }}</script>')
 
 
 def static_image(spec: dict, svg: str | None = None) -> str:

@@ -58,7 +58,6 @@ class Page:
         """
         parsed = parse_page_parameters(as_of, min_reliability, focus_start, focus_end)
         charts.enable()
-        tables.show_whole_tables()
         page = cls(load_figures(as_of=parsed["as_of"], min_reliability=min_reliability, data_dir=data_dir),
                    load_units(data_dir), parsed["as_of"], min_reliability, parsed.get("focus_start"),
                    parsed.get("focus_end"), charts_dir, data_dir)

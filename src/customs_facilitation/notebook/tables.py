@@ -11,12 +11,6 @@ QUANTITY_COLUMNS = frozenset({"level", "change", "published level", "published c
 """Columns of these tables that hold quantities in words, with their units: aligned right like numbers."""
 
 
-def show_whole_tables() -> None:
-    """Show whole tables: every row, every column, whole cell texts (sources and notes are long)."""
-    for option in ("display.max_colwidth", "display.max_rows", "display.max_columns"):
-        pd.set_option(option, None)
-
-
 def figure_table(figs: pd.DataFrame) -> pd.DataFrame:
     """One line per figure in words: what, period, level, change, source, reliability; with the ids
     of its indicator and source (a page links the indicator and the source by them)."""

@@ -4,8 +4,8 @@ in each chart of a page.
 A notebook run leaves its charts' specs (``name.vl.json``) in a folder of its own; the build
 draws their images from them, once per distinct spec: images live in ``build/cache/charts/``
 under the spec's content hash, so an unchanged chart is never drawn again, whichever page or
-parameter set shows it. The build's kernels leave each chart's inline image to the build
-(:func:`.charts.with_image`), which takes it from the same cache: one process draws every chart.
+parameter set shows it. The build's kernels leave each chart's HTML to the build, which makes it
+from the chart's record with the image from the same cache: one process draws every chart.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import ReportError
 from ..files import replacing
-from ..notebook.charts import IMAGE_LEFT_TO_BUILD, chart_text, chart_title, with_image
+from ..notebook.charts import CHART_MIMETYPE, chart_html, chart_text, chart_title
 from ..notebook.images import FORMATS, render, spec_key
 
 SPEC_SUFFIX = ".vl.json"
@@ -65,21 +65,33 @@ def place_charts(specs_dir: Path, charts: Path, cache: Path) -> list[Path]:
     return placed
 
 
-def images_into(nb, cache: Path) -> None:
-    """Put its image into every chart of an executed notebook whose kernel left it to the build,
-    drawn from the chart's spec (cached with its PNG, as :func:`place_charts` caches it).
-
-    Raises:
-        ReportError: if a chart cannot be drawn, or an image left to the build has no chart beside it.
-    """
-    def svg(spec: dict) -> str:
-        return cached_images(chart_text(spec), chart_title(spec), cache)["svg"].read_bytes().decode("utf-8")
-
+def chart_records(nb):
+    """Every chart record of an executed notebook (:data:`.charts.CHART_MIMETYPE`), with its cell's
+    number and its output's data: the one way the build learns what charts a page shows."""
     for number, cell in enumerate(nb.cells, 1):
         for output in cell.get("outputs", []):
             data = output.get("data", {})
-            if "text/html" in data:
-                data["text/html"] = with_image("".join(data["text/html"]), svg)
-                if IMAGE_LEFT_TO_BUILD in data["text/html"]:
-                    raise ReportError(f"cell {number} shows a chart image left to the build with no chart "
-                                      "spec beside it")
+            if CHART_MIMETYPE in data:
+                yield number, data
+
+
+def chart_specs(nb) -> list[dict]:
+    """The spec of every chart an executed notebook shows, in order."""
+    return [data[CHART_MIMETYPE]["spec"] for _, data in chart_records(nb)]
+
+
+def images_into(nb, cache: Path) -> None:
+    """Give every chart of an executed notebook whose kernel left its HTML to the build that HTML,
+    made from the chart's record with its image drawn from the spec (cached with its PNG, as
+    :func:`place_charts` caches it).
+
+    Raises:
+        ReportError: if a chart cannot be drawn, or a chart record holds no spec.
+    """
+    for number, data in chart_records(nb):
+        spec = data[CHART_MIMETYPE].get("spec") if isinstance(data[CHART_MIMETYPE], dict) else None
+        if not isinstance(spec, dict):
+            raise ReportError(f"cell {number} shows a chart record without a vega-lite spec")
+        if "text/html" not in data:
+            svg = cached_images(chart_text(spec), chart_title(spec), cache)["svg"].read_bytes().decode("utf-8")
+            data["text/html"] = chart_html(spec, svg)

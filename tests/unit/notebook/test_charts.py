@@ -54,7 +54,7 @@ def test_the_div_holds_the_chart_drawn_as_an_image_until_vega_replaces_it():
 def test_interactive_adds_the_offline_widget_and_keeps_the_same_div():
     spec = bar([1, 2]).to_dict()
     bundle = charts.render(spec, interactive=True)
-    assert set(bundle) == {"text/html", "application/vnd.jupyter.widget-view+json"}
+    assert set(bundle) == {charts.CHART_MIMETYPE, "text/plain", "text/html", "application/vnd.jupyter.widget-view+json"}
     assert bundle["text/html"] == charts.render(spec)["text/html"]
     assert re.fullmatch(r"[0-9a-f]{32}", bundle["application/vnd.jupyter.widget-view+json"]["model_id"])
     # vega comes bundled with the widget: no module is imported from the network
@@ -96,19 +96,16 @@ def test_enable_follows_the_lab_kernel_environment(monkeypatch):
         assert alt.renderers.options == {"interactive": False, "image": True}
 
 
-def test_a_chart_can_leave_its_image_to_the_build(monkeypatch):
+def test_a_chart_is_a_record_and_can_leave_its_html_to_the_build(monkeypatch):
     spec = charts.with_titles(bar([1, 2]), "Title", "Sub", "Sources: X (F01)").to_dict()
-    drawn = charts.render(spec)["text/html"]
+    shown = charts.render(spec)
+    assert shown[charts.CHART_MIMETYPE] == {"spec": spec} and shown["text/plain"] == "Title. Sub. Sources: X (F01)"
     monkeypatch.setattr(charts, "drawn", lambda spec: pytest.fail("drawn in the kernel"))
-    left = charts.render(spec, image=False)["text/html"]
-    assert charts.IMAGE_LEFT_TO_BUILD in left and "data:image" not in left
+    left = charts.render(spec, image=False)
+    assert left == {charts.CHART_MIMETYPE: {"spec": spec}, "text/plain": shown["text/plain"]}  # no HTML
     monkeypatch.undo()
-    assert charts.with_image(left, charts.drawn) == drawn  # the build's image is the kernel's, byte for byte
-    assert charts.with_image(drawn, lambda spec: pytest.fail("drawn again")) == drawn
-    # several charts in one output, one of them drawn already and one alike in everything but data
-    other = charts.with_titles(bar([3, 4]), "Title", "Sub", "Sources: X (F01)").to_dict()
-    mixed = left + charts.render(other)["text/html"] + charts.render(other, image=False)["text/html"] + left
-    assert charts.with_image(mixed, charts.drawn) == drawn + charts.render(other)["text/html"] * 2 + drawn
+    # the HTML the build makes from the record and its image is the kernel's, byte for byte
+    assert charts.chart_html(spec, charts.drawn(spec)) == shown["text/html"]
 
 
 def test_keep_choices_leaves_what_the_user_chose():
@@ -158,7 +155,8 @@ print(alt.renderers.active)
     env = {k: v for k, v in os.environ.items() if k != charts.INTERACTIVE_VARIABLE}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == ["['text/html'] True True", "svg"]
+    shown = sorted([charts.CHART_MIMETYPE, "text/html", "text/plain"])
+    assert done.stdout.splitlines() == [f"{shown} True True", "svg"]
 
 
 def test_titles_and_source_line(tmp_path):

@@ -113,3 +113,16 @@ def test_a_curated_figure_shown_beyond_the_page_s_figures_counts_and_an_unknown_
     assert page.shown == {"F02"} and list(page.cited_sources()["source"]) == ["blog-b"]
     assert '<a href="#source-blog-b">blog-b</a>' in shown[-1]["text/html"]
     assert ">my-notes</td>" in shown[-1]["text/html"] and "#source-my-notes" not in shown[-1]["text/html"]
+
+
+def test_opening_a_page_leaves_pandas_options_as_they_were(tiny):
+    import pandas as pd
+    from pandas._config.config import _deprecated_options, _registered_options  # every option pandas knows
+
+    def options():
+        return {name: pd.get_option(name) for name in set(_registered_options) - set(_deprecated_options)}
+
+    with pd.option_context("display.max_rows", 7, "display.max_colwidth", 11):
+        before = options()
+        Page.open("", "low", data_dir=tiny)
+        assert options() == before
