@@ -33,5 +33,10 @@ def test_only_report_notebooks_are_collected(tmp_path):
 
 
 def test_git_ignores_the_own_notebooks_folder():
-    ignored = (REPO_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()
-    assert "notebooks/mine/" in ignored
+    git = shutil.which("git")
+    assert git, "git is needed to read the repository's ignore rules"
+    for name in ("notebooks/mine/own.ipynb", "notebooks/mine/deeper/more.ipynb"):
+        ignored = subprocess.run([git, "check-ignore", "--quiet", "--no-index", name], cwd=REPO_DIR)
+        assert ignored.returncode == 0, f"git does not ignore {name}"
+    kept = subprocess.run([git, "check-ignore", "--quiet", "--no-index", "notebooks/01-topic.ipynb"], cwd=REPO_DIR)
+    assert kept.returncode == 1, "git ignores report notebooks"
