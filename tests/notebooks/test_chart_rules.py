@@ -4,7 +4,7 @@ read from the specs stored in the committed notebooks' outputs, the default run 
 import nbformat
 import pytest
 
-from customs_facilitation.notebook.chart_rules import stacked_repeats
+from customs_facilitation.notebook.chart_rules import chart_problems
 from customs_facilitation.paths import REPO_DIR, report_notebooks
 from customs_facilitation.report.chart_files import chart_specs
 
@@ -21,6 +21,6 @@ def test_the_notebooks_show_charts():
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_no_bar_stacks_repeats_of_a_figure(path):
-    problems = {spec.get("description", "?")[:80]: stacked_repeats(spec) for spec in notebook_specs(path)}
+def test_every_chart_keeps_the_chart_rules(path):
+    problems = {spec.get("description", "?")[:80]: chart_problems(spec) for spec in notebook_specs(path)}
     assert not {title: found for title, found in problems.items() if found}, problems

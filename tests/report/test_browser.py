@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from customs_facilitation import load_observations, load_sources
-from customs_facilitation.notebook.chart_rules import stacked_repeats
+from customs_facilitation.notebook.chart_rules import chart_problems
 from customs_facilitation.report.chart_files import chart_specs
 from tests.browser import ARGS, TABLES_READY, WIDTHS, chromium_path, read_page, watch
 
@@ -96,7 +96,7 @@ def read(report, browser):
     return facts, errors, left
 
 
-def test_no_bar_on_any_page_of_any_set_stacks_repeats_of_a_figure(report):
+def test_every_chart_on_every_page_of_every_set_keeps_the_chart_rules(report):
     """The chart rules over every chart of every built page (each parameter set), read from the
     charts' records in the executed notebook behind each page."""
     import nbformat
@@ -105,7 +105,7 @@ def test_no_bar_on_any_page_of_any_set_stacks_repeats_of_a_figure(report):
     specs = {path: chart_specs(nbformat.read(path, as_version=4)) for path in executed
              if not path.name.endswith(".failed.ipynb")}
     assert sum(map(len, specs.values())), "no chart found on any built page"
-    found = {f"{path.parent.name}/{path.name}: {spec.get('description', '?')[:60]}": stacked_repeats(spec)
+    found = {f"{path.parent.name}/{path.name}: {spec.get('description', '?')[:60]}": chart_problems(spec)
              for path, page_specs in specs.items() for spec in page_specs}
     assert not {chart: problems for chart, problems in found.items() if problems}
 

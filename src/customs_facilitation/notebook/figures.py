@@ -57,12 +57,16 @@ def one_reading_each(rows: pd.DataFrame) -> pd.DataFrame:
 def series(figs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
     """Levels of some indicators over time, one point per figure, for charts.
 
-    Points are placed at the period's last month; the label says the period in words.
+    Points are placed at the period's last month; the label says the period in words, ``months``
+    its length and ``measures`` that length in words (a line joins only periods of one length).
     """
     rows = figs[figs["indicator_id"].isin(indicators) & figs["value"].notna()]
+    months = [(e - s).n + 1 for s, e in zip(rows["period_start"], rows["period_end"])]
     return pd.DataFrame({
         "indicator": rows["name"],
         "period": [words.period(s, e) for s, e in zip(rows["period_start"], rows["period_end"])],
+        "months": pd.Series(months, index=rows.index, dtype="int64"),
+        "measures": pd.Series([words.period_length(n) for n in months], index=rows.index, dtype="str"),
         "date": rows["period_end"].dt.to_timestamp(how="end").dt.strftime("%Y-%m-%d"),
         "value": rows["value"].astype(float),
         "unit": rows["unit"],

@@ -68,6 +68,15 @@ def period(start: pd.Period, end: pd.Period) -> str:
     return f"{MONTHS[start.month - 1]}-{MONTHS[end.month - 1]} {start.year}"
 
 
+def period_length(months: int) -> str:
+    """What a period of so many months measures, for a legend.
+
+    >>> period_length(12), period_length(6), period_length(3), period_length(1), period_length(7)
+    ('a whole year', 'a half year', 'a quarter', 'a single month', '7 months')
+    """
+    return {12: "a whole year", 6: "a half year", 3: "a quarter", 1: "a single month"}.get(months, f"{months} months")
+
+
 def date(day: pd.Timestamp) -> str:
     """A date in words: '14 July 2025'; 'date not shown' where the source shows none."""
     if pd.isna(day):

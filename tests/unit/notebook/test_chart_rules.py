@@ -64,3 +64,41 @@ def test_one_reading_each_keeps_the_most_reliable_and_names_the_others():
     assert list(once.index) == ["A1", "A2"]
     assert once.loc["A1", "also"] == "B1, C1 (26.9 CNY trillion)"  # a differing value is shown with its reading
     assert once.loc["A2", "also"] == ""
+
+
+def line(rows, **encoding):
+    return {"data": {"values": rows}, "mark": {"type": "line", "point": True},
+            "encoding": {"x": {"field": "date", "type": "temporal"}, "y": {"field": "value", "type": "quantitative"},
+                         **encoding}}
+
+
+def test_a_line_joins_only_consecutive_periods_of_one_length():
+    from customs_facilitation.notebook.chart_rules import broken_lines
+
+    years = [{"date": f"{y}-12-31", "months": 12, "value": v, "id": f"Y{y}"} for y, v in ((2017, 9), (2018, 7))]
+    assert broken_lines(line(years)) == []
+    gap = years + [{"date": "2020-12-31", "months": 12, "value": 5, "id": "Y2020"}]
+    assert broken_lines(line(gap)) == ["line crosses a gap from 2018-12-31 to 2020-12-31 (Y2018, Y2020)"]
+    mixed = years + [{"date": "2019-01-31", "months": 1, "value": 6, "id": "M1"}]
+    assert broken_lines(line(mixed)) == ["line joins periods of 1 and 12 months (M1, Y2017, Y2018)"]
+    assert broken_lines(line(mixed, color={"field": "months", "type": "nominal"})) == []  # one line per length
+    unsaid = [{k: v for k, v in row.items() if k != "months"} for row in years]
+    assert "without a 'months' column" in broken_lines(line(unsaid))[0]
+
+
+def test_a_move_by_an_order_of_magnitude_must_show_on_its_axis():
+    from customs_facilitation.notebook.chart_rules import flattened_moves
+
+    rows = [{"date": d, "flow": f, "value": v, "id": i} for d, f, v, i in (
+        ("2017-12-31", "imports", 97.0, "I1"), ("2022-12-31", "imports", 32.0, "I2"),
+        ("2017-12-31", "exports", 12.0, "E1"), ("2022-12-31", "exports", 1.0, "E2"))]
+    shared = {"data": {"values": rows}, "mark": "point",
+              "encoding": {"x": {"field": "date", "type": "temporal"}, "y": {"field": "value", "type": "quantitative"},
+                           "color": {"field": "flow", "type": "nominal"}}}
+    assert flattened_moves(shared) == ["series flow=exports moves from 1 to 12 but spans 11% of its axis (E1, E2)"]
+    log = {**shared, "encoding": {**shared["encoding"], "y": {**shared["encoding"]["y"], "scale": {"type": "log"}}}}
+    assert flattened_moves(log) == []
+    panels = {"data": shared["data"], "facet": {"row": {"field": "flow"}}, "resolve": {"scale": {"y": "independent"}},
+              "spec": {k: v for k, v in shared.items() if k != "data"}}
+    assert flattened_moves(panels) == []
+    assert flattened_moves({**panels, "resolve": {}}) != []  # panels that share one axis still flatten it
