@@ -211,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="customs-facilitation", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     for name, run, text in [
-        ("validate", validate, "check the curated data against its schema and rules"),
+        ("validate", validate, "validate the curated data against its schema and rules"),
         ("check", consistency, "run the consistency checks declared in checks.csv"),
         ("audit", audit, "account for every number in the source texts we hold"),
     ]:

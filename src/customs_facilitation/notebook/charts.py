@@ -45,10 +45,11 @@ EMBED_OPTIONS = {"renderer": "svg", "actions": False}
 VEGALITE_VERSION = "v" + ".".join(alt.VEGALITE_VERSION.split(".")[:2])  # as vl-convert names it: v6.4
 FONT = "Helvetica, Arial, sans-serif"
 PALETTE = ["#1f5aa6", "#d9822b", "#3c8d5a", "#a63d40", "#6b5b95", "#7f7f7f"]
-TIER_COLOURS = ["#0072b2", "#56b4e9", "#009e73", "#e69f00", "#d55e00"]
-"""Okabe and Ito's colours, told apart by readers with any common colour-vision deficiency."""
+NEUTRAL_FILL = "#9aa9b8"
+"""The one fill of bars whose reliability is marked: no tier looks like emphasis."""
+MARKER_COLOUR = "#222222"
 TIER_SHAPES = ["circle", "square", "diamond", "triangle-up", "cross"]
-"""A marker shape per reliability tier, so that colour is never the only cue."""
+"""A marker shape per reliability tier (most reliable first), the same on every chart."""
 SOURCE_LINE_CHARACTERS = 90  # about 450 pixels at the source line's size: within the narrowest chart
 
 
@@ -184,12 +185,6 @@ def enable(interactive: bool | None = None, *, keep_choices: bool = False) -> No
             registry.enable(name, **options)
 
 
-def reliability_colour(field: str = "reliability") -> alt.Color:
-    """Colour by source reliability, the same colour for a tier on every chart."""
-    return alt.Color(f"{field}:N", title="Source reliability",
-                     scale=alt.Scale(domain=list(RELIABILITY_TIERS), range=TIER_COLOURS))
-
-
 def reliability_shape(field: str = "reliability") -> alt.Shape:
     """Marker shape by source reliability, the same shape for a tier on every chart."""
     return alt.Shape(f"{field}:N", title="Source reliability",
@@ -197,10 +192,10 @@ def reliability_shape(field: str = "reliability") -> alt.Shape:
 
 
 def with_reliability_markers(bars: alt.Chart) -> alt.LayerChart:
-    """Bars coloured by reliability (:func:`reliability_colour`), with a marker of the tier's
-    shape at the end of each bar: the tier reads from the shape too, and one legend shows both."""
-    markers = bars.mark_point(filled=True, size=70, opacity=1, stroke="#222222", strokeWidth=0.8)
-    return alt.layer(bars, markers.encode(shape=reliability_shape()))
+    """Bars in one neutral fill, each with a dark marker at its end shaped by its source's
+    reliability tier (one legend): the tier is marked without any bar looking highlighted."""
+    markers = bars.mark_point(filled=True, size=70, opacity=1, color=MARKER_COLOUR)
+    return alt.layer(bars.encode(color=alt.value(NEUTRAL_FILL)), markers.encode(shape=reliability_shape()))
 
 
 def with_titles(chart: alt.TopLevelMixin, title: str, subtitle: str, source_line: str) -> alt.VConcatChart:

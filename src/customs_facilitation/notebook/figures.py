@@ -44,14 +44,18 @@ def one_reading_each(rows: pd.DataFrame) -> pd.DataFrame:
     for _, same in rows[rows["value"].notna()].groupby(["indicator_id", "period_start", "period_end"],
                                                        sort=False, observed=True):
         best = most_reliable(same)
-        others = same[same["observation_id"] != best["observation_id"]].sort_values("observation_id")
         chosen.append(best["observation_id"])
-        also[best["observation_id"]] = ", ".join(
-            other.observation_id if (other.value, other.unit) == (best["value"], best["unit"])
-            else f"{other.observation_id} ({words.number(other.value)} {other.unit})"
-            for other in others.itertuples())
+        also[best["observation_id"]] = other_readings(best, same)
     picked = rows[rows["observation_id"].isin(chosen)]
     return picked.assign(also=picked["observation_id"].map(also).astype("str"))
+
+
+def other_readings(best: pd.Series, same: pd.DataFrame) -> str:
+    """The ids of the readings of a figure other than ``best``, each with its value where that differs."""
+    others = same[same["observation_id"] != best["observation_id"]].sort_values("observation_id")
+    return ", ".join(other.observation_id if (other.value, other.unit) == (best["value"], best["unit"])
+                     else f"{other.observation_id} ({words.number(other.value)} {other.unit})"
+                     for other in others.itertuples())
 
 
 def series(figs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:

@@ -4,7 +4,7 @@ one number means in different years, in words and with every figure's id."""
 import pandas as pd
 
 from . import words
-from .figures import most_reliable
+from .figures import most_reliable, other_readings
 
 OPERATION_FIGURES = [
     ("special_operation_launching_bodies", "government bodies launching it"),
@@ -110,18 +110,17 @@ def meanings_of(figs: pd.DataFrame, value: float) -> list[str]:
 
 
 def yearly_series(figs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
-    """Some yearly figures by operation year, for a chart: one point per year, indicator and value
-    (the most reliable source's), with the ids of every source that published that value; in the
-    order of ``indicators``, then by year."""
+    """Some yearly figures by operation year, for a chart: one point per year and indicator, the
+    most reliable source's, with every other reading of it in ``also`` (:func:`.figures.other_readings`);
+    in the order of ``indicators``, then by year."""
     yearly = yearly_figures(figs)
     yearly = yearly[yearly["indicator_id"].isin(indicators)]
     yearly = yearly.assign(rank=yearly["indicator_id"].map(indicators.index))
     points = []
-    for (_, year, _, value), same in yearly.groupby(["rank", "operation_year", "indicator_id", "value"], sort=True):
+    for (_, year, _), same in yearly.groupby(["rank", "operation_year", "indicator_id"], sort=True):
         best = most_reliable(same)
-        others = sorted(set(same["observation_id"]) - {best["observation_id"]})
-        points.append({"year": str(year), "indicator": best["name"], "value": float(value),
-                       "id": best["observation_id"], "also": ", ".join(others),
+        points.append({"year": str(year), "indicator": best["name"], "value": float(best["value"]),
+                       "id": best["observation_id"], "also": other_readings(best, same),
                        "source": best["outlet"], "reliability": str(best["reliability"])})
     return pd.DataFrame(points, columns=["year", "indicator", "value", "id", "also", "source", "reliability"])
 

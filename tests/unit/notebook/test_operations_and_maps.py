@@ -16,7 +16,7 @@ def figs(*rows):
     names = {"special_operation_measures": "measures of the special operation",
              "special_operation_measures_replicated": "measures extended nationwide",
              "special_operation_pilot_cities": "pilot cities"}
-    return frame.assign(name=frame["indicator_id"].map(names), published_date=pd.Timestamp("2026-01-01"),
+    return frame.assign(name=frame["indicator_id"].map(names), unit="count", published_date=pd.Timestamp("2026-01-01"),
                         reliability=pd.Categorical(frame["reliability"], ["low", "secondary", "repost", "state_media",
                                                                           "official"], ordered=True))
 
@@ -77,6 +77,9 @@ def test_yearly_series_keeps_the_most_reliable_source_and_names_the_others():
     assert list(dict.fromkeys(points["indicator"])) == ["pilot cities", "measures of the special operation"]
     cities_2024 = points[(points["year"] == "2024") & (points["indicator"] == "pilot cities")]
     assert cities_2024[["id", "also"]].values.tolist() == [["G45", "F28"]]  # repost ranks above low
+    cities_2025 = points[(points["year"] == "2025") & (points["indicator"] == "pilot cities")]
+    # two sources disagree: one bar, the more reliable value, the other reading named with its value
+    assert cities_2025[["id", "value", "also"]].values.tolist() == [["F24", 25.0, "X01 (26 count)"]]
 
 
 def test_naming_sentences_say_how_much_of_a_year_is_named():
