@@ -195,8 +195,11 @@ def test_each_page_links_a_csv_of_exactly_the_figures_it_shows(report, read):
     for path in pages[2:]:  # the report's pages (not the index or the dictionary)
         name = path.relative_to(folder).as_posix()
         page = facts["desktop", name]
-        links = [h for h in page["links"] if h.endswith(".csv")]
+        links = [h for h in page["links"] if h.endswith(".csv") and not h.startswith("charts/")]
         assert links == [path.with_suffix(".csv").name], f"{name} links {links}, not its own CSV"
+        charts = re.findall(r'class="cf-chart"', path.read_text(encoding="utf-8"))
+        downloads = [h for h in page["links"] if h.startswith("charts/")]
+        assert len(downloads) == 3 * len(charts), f"{name}: {len(charts)} charts, but {downloads} to download"
         rows = list(csv.DictReader(io.StringIO(path.with_suffix(".csv").read_text(encoding="utf-8"))))
         in_csv = [row["observation_id"] for row in rows]
         shown = set(FIGURE_ID.findall(page["text"])) & curated

@@ -66,11 +66,12 @@ def test_build_writes_every_page_without_code_and_offline(tiny_build):
     assert "as_of=2025-07-31 min_reliability=state_media" in press
     assert "as_of=2026-11-26 min_reliability=low" in (build / "report" / "default" / "01-charts.html").read_text()
     # charts_dir goes only to notebooks that declare it; other parameters only where declared
-    chart_folder = build / "charts" / "press"
+    chart_folder = build / "report" / "press" / "charts"
     assert json.loads((chart_folder / "values.vl.json").read_text())["mark"]["type"] == "bar"
     assert (chart_folder / "values.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "2025-07-31" in (chart_folder / "values.svg").read_text(encoding="utf-8"), "drawn from the press set's spec"
-    specs = {spec_key(p.read_bytes()) for p in build.glob("charts/*/*.vl.json")}
+    assert (chart_folder / "values.csv").read_text(encoding="utf-8").splitlines()[0] == "month,value"
+    specs = {spec_key(p.read_bytes()) for p in build.glob("report/*/charts/*.vl.json")}
     assert len(specs) == 2, "the chart's title differs between the sets"
     cached = {p.name for p in (build / "cache" / "charts").iterdir()}
     saved = {f"{key}.{fmt}" for key in specs for fmt in ("png", "svg")}
@@ -101,8 +102,9 @@ def test_index_links_every_page_sources_and_citation(tiny_build):
     pages = sorted(p.relative_to(index.parent).as_posix() for p in index.parent.glob("*/*.html"))
     assert pages == ["default/01-charts.html", "default/02-plain.html", "press/01-charts.html", "press/02-plain.html"]
     downloads = ["dictionary.html", "customs-facilitation-data.zip", "CITATION.cff"]
-    assert local == {*pages, *downloads}  # the tiny notebooks list no figures: no CSV
-    assert all((index.parent / name).is_file() for name in downloads)
+    charts = [f"{s}/charts/values.{ext}" for s in ("default", "press") for ext in ("png", "svg", "csv")]
+    assert local == {*pages, *downloads, *charts}  # the tiny notebooks list no figures: no CSV
+    assert all((index.parent / name).is_file() for name in downloads + charts)
     text = index.read_text(encoding="utf-8")
     assert links.scripts == [] and "Press conference" in text and "Tiny charts" in text
     assert 'id="how-to-cite"' in text and "How to cite" in text

@@ -81,10 +81,11 @@ def render(spec: dict, interactive: bool = False, image: bool = True) -> dict:
     return bundle
 
 
-def chart_html(spec: dict, svg: str | None = None) -> str:
+def chart_html(spec: dict, svg: str | None = None, downloads: str = "") -> str:
     """A chart as HTML: a div whose id is derived from the spec, holding the chart's image (its SVG,
     drawn by vl-convert unless given), and one vegaEmbed call that draws the live chart where vega
-    is loaded."""
+    is loaded. With ``downloads`` (the folder of the chart's files, relative to the page), a named
+    chart (:func:`chart_name`) is followed by links to its PNG, SVG and data as CSV."""
     text = json.dumps(spec, sort_keys=True, separators=(",", ":"))
     chart_id = "chart-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     safe = text.replace("<", "\\u003c")  # no "</script>" or "<!--" in the data can end the script
@@ -92,7 +93,24 @@ def chart_html(spec: dict, svg: str | None = None) -> str:
     return (f'<div id="{chart_id}" class="cf-chart" role="figure" aria-label="{html.escape(chart_description(spec))}">'
             f'{static_image(spec, svg)}</div>\n'
             f'<script>if (window.vegaEmbed) {{ vegaEmbed("#{chart_id}", {safe}, {options})'
-            f'.catch(function (error) {{ console.error(error); }}); }}</script>')
+            f'.catch(function (error) {{ console.error(error); }}); }}</script>'
+            + (_download_links(downloads, chart_name(spec)) if downloads and chart_name(spec) else ""))
+
+
+def _download_links(folder: str, name: str) -> str:
+    files = [(f"{name}.png", "PNG"), (f"{name}.svg", "SVG"), (f"{name}.csv", "data (CSV)")]
+    links = " · ".join(f'<a href="{html.escape(folder)}/{html.escape(file)}" download>{label}</a>'
+                       for file, label in files)
+    return f'\n<p class="cf-downloads">Download this chart: {links}</p>'
+
+
+def chart_name(spec: dict) -> str:
+    """The name a chart's files go by (``usermeta.name``, set by :meth:`.Page.chart`), or ''.
+
+    >>> chart_name({"usermeta": {"name": "02-trade-totals"}}), chart_name({})
+    ('02-trade-totals', '')
+    """
+    return str(spec.get("usermeta", {}).get("name", ""))
 
 
 def static_image(spec: dict, svg: str | None = None) -> str:

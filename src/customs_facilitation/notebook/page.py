@@ -127,6 +127,7 @@ class Page:
         self._record(plotted | named)
         used = self.curated[self.curated["observation_id"].isin(plotted)]
         titled = charts.with_titles(chart, title, subtitle, prose.source_line(used, self._sources(named)))
+        titled = titled.properties(usermeta={"name": name})  # the name its files go by (downloads)
         charts.save_chart(titled, name, self.charts_dir)
         _display(titled)
 

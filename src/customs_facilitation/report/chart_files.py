@@ -1,5 +1,5 @@
-"""The report's charts: each chart's spec, PNG and SVG in ``build/charts/<set>/``, and the image
-in each chart of a page.
+"""The report's charts: each chart's spec, PNG, SVG and data in ``build/report/<set>/charts/``, and
+each chart's HTML on a page, with its image and links to those files.
 
 A notebook run leaves its charts' specs (``name.vl.json``) in a folder of its own; the build
 draws their images from them, once per distinct spec: images live in ``build/cache/charts/``
@@ -10,13 +10,17 @@ from the chart's record with the image from the same cache: one process draws ev
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import shutil
 from pathlib import Path
 
 from ..errors import ReportError
-from ..files import replacing
+from ..files import replacing, write_atomically
 from ..notebook.charts import CHART_MIMETYPE, chart_html, chart_text, chart_title
 from ..notebook.images import FORMATS, render, spec_key
+from .layout import CHARTS_FOLDER
 
 SPEC_SUFFIX = ".vl.json"
 
@@ -52,7 +56,8 @@ def _before_the_trace(error: Exception) -> str:
 
 
 def place_charts(specs_dir: Path, charts: Path, cache: Path) -> list[Path]:
-    """Put every spec of ``specs_dir`` and its images into ``charts`` (each file replaced whole)."""
+    """Put every spec of ``specs_dir``, its images and its data as CSV into ``charts`` (each file
+    replaced whole)."""
     placed = []
     for spec in sorted(specs_dir.glob(f"*{SPEC_SUFFIX}")):
         name = spec.name.removesuffix(SPEC_SUFFIX)
@@ -62,7 +67,29 @@ def place_charts(specs_dir: Path, charts: Path, cache: Path) -> list[Path]:
             with replacing(charts / f"{name}{suffix}") as tmp:
                 shutil.copyfile(source, tmp)
             placed.append(charts / f"{name}{suffix}")
+        write_atomically(charts / f"{name}.csv", chart_rows_csv(json.loads(spec.read_text(encoding="utf-8"))))
+        placed.append(charts / f"{name}.csv")
     return placed
+
+
+def chart_rows_csv(spec: dict) -> str:
+    """The rows a chart draws (every dataset of its spec), as CSV text: its figures' ids, values and
+    sources as the chart holds them.
+
+    >>> rows = [{"id": "F01", "value": 21.79}, {"id": "F02", "source": "X"}]
+    >>> print(chart_rows_csv({"datasets": {"d": rows}}), end="")
+    id,value,source
+    F01,21.79,
+    F02,,X
+    """
+    rows = [row for data in spec.get("datasets", {}).values() for row in data]
+    rows += spec.get("data", {}).get("values", []) if isinstance(spec.get("data"), dict) else []
+    columns = list(dict.fromkeys(column for row in rows for column in row))
+    text = io.StringIO()
+    writer = csv.DictWriter(text, columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return text.getvalue()
 
 
 def chart_records(nb):
@@ -80,10 +107,10 @@ def chart_specs(nb) -> list[dict]:
     return [data[CHART_MIMETYPE]["spec"] for _, data in chart_records(nb)]
 
 
-def images_into(nb, cache: Path) -> None:
+def images_into(nb, cache: Path, downloads: str = CHARTS_FOLDER) -> None:
     """Give every chart of an executed notebook whose kernel left its HTML to the build that HTML,
     made from the chart's record with its image drawn from the spec (cached with its PNG, as
-    :func:`place_charts` caches it).
+    :func:`place_charts` caches it), and links to its files in ``downloads``.
 
     Raises:
         ReportError: if a chart cannot be drawn, or a chart record holds no spec.
@@ -94,4 +121,4 @@ def images_into(nb, cache: Path) -> None:
             raise ReportError(f"cell {number} shows a chart record without a vega-lite spec")
         if "text/html" not in data:
             svg = cached_images(chart_text(spec), chart_title(spec), cache)["svg"].read_bytes().decode("utf-8")
-            data["text/html"] = chart_html(spec, svg)
+            data["text/html"] = chart_html(spec, svg, downloads)

@@ -20,13 +20,15 @@ from ..data.load import load_sources
 from ..data.package import data_version
 from ..errors import ReportError
 from ..files import replacing, write_atomically
+from ..notebook.charts import chart_title
 from ..notebook.figures import load_figures
 from ..paths import REPO_DIR
 from .assets import site_css
 from .bundle import write_bundle
+from .chart_files import SPEC_SUFFIX
 from .dictionary import render_dictionary
 from .inputs import ParameterSet, read_report_inputs
-from .layout import Layout
+from .layout import CHARTS_FOLDER, Layout
 from .story import story_html
 
 BUNDLE_NAME = "customs-facilitation-data.zip"
@@ -50,7 +52,8 @@ def write_index(notebooks_dir, params_dir, build_dir) -> Path:
     with replacing(report_dir / CITATION_NAME) as tmp:
         shutil.copyfile(REPO_DIR / CITATION_NAME, tmp)
     csvs = {(s.name, nb.name) for s in param_sets for nb in notebooks if layout.figures_csv(s.name, nb.name).exists()}
-    text = render_index(notebooks, param_sets, load_sources(), version, story_html(load_figures()), csvs)
+    charts = {s.name: chart_titles(layout.charts(s.name)) for s in param_sets}
+    text = render_index(notebooks, param_sets, load_sources(), version, story_html(load_figures()), csvs, charts)
     write_atomically(layout.index, text)
     return layout.index
 
@@ -68,11 +71,18 @@ def _remove_stale_pages(layout: Layout, notebooks, param_sets) -> None:
             folder.rmdir()
 
 
+def chart_titles(folder: Path) -> list[tuple[str, str]]:
+    """(name, title) of every chart whose files are in ``folder``, by name."""
+    return [(spec.name.removesuffix(SPEC_SUFFIX), chart_title(json.loads(spec.read_text(encoding="utf-8"))))
+            for spec in sorted(folder.glob(f"*{SPEC_SUFFIX}"))]
+
+
 def render_index(notebooks, param_sets, sources, version_of_data: str, story: str = "",
-                 csvs: set[tuple[str, str]] = frozenset()) -> str:
+                 csvs: set[tuple[str, str]] = frozenset(), charts: dict | None = None) -> str:
     """The index page: the story, one section per parameter set, the downloads, the source list and
-    how to cite. ``csvs`` names the (set, notebook) pages that have a CSV of their figures."""
-    sets_html = [_set_section(s, notebooks, csvs) for s in param_sets]
+    how to cite. ``csvs`` names the (set, notebook) pages that have a CSV of their figures;
+    ``charts`` each set's charts, (name, title), whose files the set's section links."""
+    sets_html = [_set_section(s, notebooks, csvs, (charts or {}).get(s.name, [])) for s in param_sets]
     rows = [_source_row(row) for row in sources.sort_values(["published_date", "outlet"]).itertuples()]
     cite = _citation(version_of_data)
     return f"""<!DOCTYPE html>
@@ -123,8 +133,10 @@ and the charts: {cite}</p></section>
 """
 
 
-def _set_section(param_set: ParameterSet, notebooks, csvs: set[tuple[str, str]] = frozenset()) -> str:
-    """A parameter set's section: its title, description, values and a link to each page (and its CSV)."""
+def _set_section(param_set: ParameterSet, notebooks, csvs: set[tuple[str, str]] = frozenset(),
+                 charts: list[tuple[str, str]] = ()) -> str:
+    """A parameter set's section: its title, description, values, a link to each page (and its CSV)
+    and, folded, the downloads of each of its charts."""
     e, name = html.escape, html.escape(param_set.name)
     shown = ", ".join(f"<code>{e(k)} = {e(json.dumps(v, ensure_ascii=False))}</code>"
                       for k, v in param_set.parameters.items()) or "the notebooks' defaults"
@@ -133,7 +145,21 @@ def _set_section(param_set: ParameterSet, notebooks, csvs: set[tuple[str, str]] 
                          if (param_set.name, nb.name) in csvs else "") + "</li>" for nb in notebooks)
     return (f'<section id="set-{name}"><h3>{e(param_set.title)}</h3>\n'
             + (f"<p>{e(param_set.description)}</p>\n" if param_set.description else "")
-            + f'<p class="params">Parameter set <code>{name}</code>: {shown}.</p>\n<ol>\n{pages}\n</ol></section>')
+            + f'<p class="params">Parameter set <code>{name}</code>: {shown}.</p>\n<ol>\n{pages}\n</ol>'
+            + _chart_downloads(name, charts) + "</section>")
+
+
+def _chart_downloads(set_name: str, charts: list[tuple[str, str]]) -> str:
+    """A folded list of a set's charts, each with links to its PNG, SVG and data (CSV)."""
+    if not charts:
+        return ""
+    folder = f"{set_name}/{CHARTS_FOLDER}"
+    items = "\n".join(
+        f"<li>{html.escape(title)}: " + " · ".join(
+            f'<a href="{folder}/{html.escape(chart)}.{ext}" download>{label}</a>'
+            for ext, label in (("png", "PNG"), ("svg", "SVG"), ("csv", "data (CSV)"))) + "</li>"
+        for chart, title in charts)
+    return f"\n<details><summary>Download its charts ({len(charts)})</summary>\n<ul>\n{items}\n</ul></details>"
 
 
 def _source_row(row) -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+CHARTS_FOLDER = "charts"
+"""The folder beside a set's pages that holds its charts' files (pages link them by this name)."""
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -31,14 +34,15 @@ class Layout:
         return self.page(set_name, notebook_name).with_suffix(".csv")
 
     def charts(self, set_name: str) -> Path:
-        """Each chart's spec, PNG and SVG."""
-        return self.build_dir / "charts" / set_name
+        """Each chart's spec, PNG, SVG and data (CSV), in the report beside its pages, which link them."""
+        return self.build_dir / "report" / set_name / CHARTS_FOLDER
 
     def output_folders(self) -> list[Path]:
         """Every folder a run writes into (where a killed build may have left temporary files)."""
         found = [self.build_dir / "report", self.cache / "charts"]
-        for kind in ("executed", "report", "charts"):
+        for kind in ("executed", "report"):
             found += sorted(p for p in (self.build_dir / kind).glob("*") if p.is_dir())
+        found += sorted(p for p in (self.build_dir / "report").glob(f"*/{CHARTS_FOLDER}") if p.is_dir())
         return found
 
     @property

@@ -197,3 +197,14 @@ def test_bars_have_one_neutral_fill_and_a_marker_shaped_by_reliability_tier():
     shape = marker_layer["encoding"]["shape"]
     assert shape["field"] == "reliability" and shape["scale"]["domain"] == list(RELIABILITY_TIERS)
     assert len(set(shape["scale"]["range"])) == len(RELIABILITY_TIERS), "one shape per tier"
+
+
+def test_a_named_chart_in_the_build_links_its_files():
+    titled = charts.with_titles(bar([1, 2]), "Title", "Sub", "Sources: X (F01)")
+    spec = {**titled.to_dict(), "usermeta": {"name": "01-x"}}
+    built = charts.chart_html(spec, "<svg/>", downloads="charts")
+    links = re.findall(r'<a href="([^"]+)" download>', built)
+    assert links == ["charts/01-x.png", "charts/01-x.svg", "charts/01-x.csv"]
+    assert "download>" not in charts.chart_html(spec, "<svg/>"), "no links outside the build (Lab, nbval)"
+    unnamed = {k: v for k, v in spec.items() if k != "usermeta"}
+    assert "download>" not in charts.chart_html(unnamed, "<svg/>", downloads="charts"), "no files to link"
