@@ -140,13 +140,21 @@ def _set_section(param_set: ParameterSet, notebooks, csvs: set[tuple[str, str]] 
     e, name = html.escape, html.escape(param_set.name)
     shown = ", ".join(f"<code>{e(k)} = {e(json.dumps(v, ensure_ascii=False))}</code>"
                       for k, v in param_set.parameters.items()) or "the notebooks' defaults"
-    pages = "\n".join(f'<li><a href="{name}/{e(nb.name)}.html">{e(nb.title)}</a>'
+    analysis = [nb for nb in notebooks if not nb.name.startswith(APPENDIX_PREFIX)]
+    appendix = [nb for nb in notebooks if nb.name.startswith(APPENDIX_PREFIX)]
+    label = {nb.name: ("Appendix: " if nb in appendix else "") + nb.title for nb in notebooks}
+    pages = "\n".join(f'<li><a href="{name}/{e(nb.name)}.html">{e(label[nb.name])}</a>'
                       + (f' (<a href="{name}/{e(nb.name)}.csv">its figures, CSV</a>)'
-                         if (param_set.name, nb.name) in csvs else "") + "</li>" for nb in notebooks)
+                         if (param_set.name, nb.name) in csvs else "") + "</li>" for nb in analysis + appendix)
     return (f'<section id="set-{name}"><h3>{e(param_set.title)}</h3>\n'
             + (f"<p>{e(param_set.description)}</p>\n" if param_set.description else "")
             + f'<p class="params">Parameter set <code>{name}</code>: {shown}.</p>\n<ol>\n{pages}\n</ol>'
             + _chart_downloads(name, charts) + "</section>")
+
+
+APPENDIX_PREFIX = "00-"
+"""Notebook 00 is the tour of the package, for JupyterLab: the report opens with the analysis and
+keeps the tour as an appendix on using the data."""
 
 
 def _chart_downloads(set_name: str, charts: list[tuple[str, str]]) -> str:
