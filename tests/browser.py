@@ -42,9 +42,10 @@ TABLES_READY = """() => [...document.querySelectorAll('div.cf-interactive')]
 
 # What a reader's page holds, read in one go once its charts drew: its width against the window's,
 # headings, tables, links, element ids, charts, and all the text it shows (every row of an
-# interactive table, the text the charts draw).
+# interactive table, every folded table opened, the text the charts draw).
 PAGE_FACTS = """() => {
   if (window.DataTable) DataTable.tables({ api: true }).page.len(-1).draw();
+  document.querySelectorAll('details').forEach(d => { d.open = true; });  // folded tables count too
   const text = (nodes) => [...nodes].map(n => n.textContent.trim());
   const charts = [...document.querySelectorAll('div[id^="chart-"]')];
   return {

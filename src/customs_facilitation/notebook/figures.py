@@ -2,14 +2,16 @@
 
 import pandas as pd
 
-from ..data.load import RELIABILITY_TIERS, load_indicators, load_observations, load_sources
+from ..data.load import RELIABILITY_TIERS, load_indicators, load_observations, load_sources, load_units
 from ..data.units import conversion_factors, to_base_units
 from . import words
 
 
 def load_figures(as_of=None, min_reliability="low", data_dir=None, **filters) -> pd.DataFrame:
-    """Observations as they stood on ``as_of``, with indicator name and topic and source details."""
+    """Observations as they stood on ``as_of``, with indicator name and topic, source details, and
+    ``base_value``: the value in its unit's base unit (a trillion yuan as yuan), for sorting."""
     obs = load_observations(data_dir, as_of=as_of, min_reliability=min_reliability, **filters)
+    obs = obs.assign(base_value=to_base_units(obs["value"].astype("float64"), obs["unit"], load_units(data_dir)))
     indicators = load_indicators(data_dir)[["indicator_id", "name", "topic"]]
     sources = load_sources(data_dir)[["source_id", "outlet", "published_date", "reliability", "url"]]
     return obs.merge(indicators, on="indicator_id", how="left").merge(sources, on="source_id", how="left")

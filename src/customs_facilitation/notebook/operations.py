@@ -69,6 +69,18 @@ def by_year(figs: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
     return table[shown]
 
 
+def years_across(yearly: pd.DataFrame) -> pd.DataFrame:
+    """:func:`by_year` turned for reading: one row per thing counted, one column per year (a table of
+    many counts across few years fits a page; the other way round it does not).
+
+    >>> years_across(pd.DataFrame({"year": ["2024", "2025"], "launched": ["April", "April"],
+    ...                            "pilot cities": ["20 (G45)", "25 (F24)"], "id": ["G45", "F24"]})).values.tolist()
+    [['launched', 'April', 'April'], ['pilot cities', '20 (G45)', '25 (F24)']]
+    """
+    turned = yearly.drop(columns="id").set_index("year").T
+    return turned.rename_axis(columns=None).reset_index(names="of the operation")
+
+
 def operation_at_a_glance(figs: pd.DataFrame, year: int | None = None) -> str:
     """Markdown on the operation of ``year`` (default: the latest with figures), each figure cited by its id."""
     yearly = yearly_figures(figs)

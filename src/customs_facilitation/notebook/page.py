@@ -28,6 +28,8 @@ _TOKEN = re.compile(r"[A-Za-z0-9_.-]+")
 FIGURE_COLUMNS = ("id", "observation_id")
 """Columns that name the figures a chart plots: the page's own ``id``, the loaders'
 ``observation_id``."""
+FOLD_ROWS = 12
+"""A table of more rows is folded under a summary (a reference table): the page shows its story first."""
 FIGURES_MIMETYPE = "application/vnd.customs-facilitation.figures+json"
 """The output of :meth:`Page.sources` that lists the figures the page showed and their sources:
 ``{"figures": [ids], "sources": [ids]}``, sorted. Renderers that do not know it ignore it."""
@@ -106,10 +108,12 @@ class Page:
         an interactive one that sorts, searches and filters by those columns (see :mod:`.table_html`)."""
         for column in frame.columns:
             self._record(token for cell in frame[column].dropna() for token in _TOKEN.findall(str(cell)))
+        long = not filters and len(frame) > FOLD_ROWS  # an interactive table pages itself
         html = table_html(frame, html_id=self._table_id(frame), filters=tuple(filters),
                           definitions=self.definitions,
                           linkable={"source_id": set(self.all_sources["source_id"]),
-                                    "indicator_id": set(self.definitions)})
+                                    "indicator_id": set(self.definitions)},
+                          fold=f"Show the table: {table_text(frame).removeprefix('Table of ')}" if long else "")
         _display_bundle({"text/html": html, "text/plain": table_text(frame)})
 
     def chart(self, chart: alt.TopLevelMixin, name: str, title: str, subtitle: str) -> None:
@@ -141,7 +145,8 @@ class Page:
         of every figure shown and their sources (:data:`FIGURES_MIMETYPE`)."""
         cited = self.cited_sources()
         _display_bundle({
-            "text/html": table_html(cited, html_id=self._table_id(cited), anchors={"source": SOURCE_ANCHOR}),
+            "text/html": table_html(cited, html_id=self._table_id(cited), anchors={"source": SOURCE_ANCHOR},
+                                    fold=f"Show the {len(cited)} sources of this page's figures"),
             "text/plain": table_text(cited),
             FIGURES_MIMETYPE: {"figures": sorted(self.shown), "sources": sorted(cited["source"])},
         })

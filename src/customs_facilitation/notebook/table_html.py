@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import html
+from urllib.parse import urlsplit
 
 import pandas as pd
 
 from . import words
-from .tables import QUANTITY_COLUMNS
+from .tables import QUANTITY_COLUMNS, SORT_KEY
 
 DICTIONARY = "../dictionary.html"
 """The report's data dictionary, from a page (``build/report/<set>/NN-topic.html``)."""
@@ -98,6 +99,13 @@ def _cells(frame: pd.DataFrame, column: str, anchor: str | None, definitions: di
     def leads(id_column: str, key: str) -> bool:
         return id_column not in linkable or key in linkable[id_column]
 
+    if column + SORT_KEY in frame.columns:  # the interactive table sorts by the key (tables.js)
+        keys = frame[column + SORT_KEY]
+        plain = _cells(frame.drop(columns=column + SORT_KEY), column, anchor, definitions, linkable)
+        return [cell if pd.isna(key) else f'<span data-order="{float(key)!r}">{cell}</span>'
+                for cell, key in zip(plain, keys)]
+    if _is_year(frame, column):
+        return [str(int(v)) if pd.notna(v) else "" for v in frame[column]]
     texts = [cell_text(v) for v in frame[column]]
     if anchor is not None:
         return [f'<span id="{html.escape(anchor.format(t))}">{html.escape(t)}</span>' if t else "" for t in texts]
@@ -105,17 +113,36 @@ def _cells(frame: pd.DataFrame, column: str, anchor: str | None, definitions: di
     if by_id is not None:  # words that link by another column's ids
         return [_link(LINK_TARGETS[by_id].format(key), t, definitions.get(key, "")) if t and leads(by_id, key)
                 else html.escape(t) for key, t in zip(map(cell_text, frame[by_id]), texts)]
-    if column == "url":  # an address not kept reads as the table says it, not as a link
-        return [_link(t, t) if t.startswith(("https://", "http://")) else html.escape(t) for t in texts]
+    if column == "url":  # a short link (the site's name); an address not kept reads as the table says it
+        return [_link(t, short_address(t), t) if t.startswith(("https://", "http://")) else html.escape(t)
+                for t in texts]
     if column in LINK_TARGETS:
         return [_link(LINK_TARGETS[column].format(t), t, definitions.get(t, "")) if t and leads(column, t)
                 else html.escape(t) for t in texts]
-    return [html.escape(t) for t in texts]
+    return [html.escape(t).replace("_", "_<wbr>") for t in texts]  # a long id may break after "_"
+
+
+def short_address(url: str) -> str:
+    """The site an address is on, as a link's words: a table cell never cuts an address mid-word.
+
+    >>> short_address("https://www.news.cn/fortune/2025-07/14/c_1.htm"), short_address("http://kaosee.cn/x")
+    ('news.cn', 'kaosee.cn')
+    """
+    return urlsplit(url).netloc.removeprefix("www.") or url
+
+
+def _is_year(frame: pd.DataFrame, column: str) -> bool:
+    """A column of whole years (``year``, ``operation_year``): printed 2024, not 2,024."""
+    values = frame[column].dropna()
+    return ("year" in column.split("_") or column.endswith(" year") or column == "year") and (
+        pd.api.types.is_integer_dtype(frame[column].dtype)
+        or (pd.api.types.is_numeric_dtype(frame[column].dtype) and bool((values == values.round()).all())))
 
 
 def displayed_columns(frame: pd.DataFrame) -> list[str]:
-    """The columns a table shows: all but the ids whose words another column links by."""
-    return [c for c in frame.columns if not (c in LINK_LABELS and LINK_LABELS[c] in frame.columns)]
+    """The columns a table shows: all but the ids whose words another column links by, and sort keys."""
+    return [c for c in frame.columns if not (c in LINK_LABELS and LINK_LABELS[c] in frame.columns)
+            and not c.endswith(SORT_KEY)]
 
 
 def table_id(frame: pd.DataFrame, taken: set[str] = frozenset()) -> str:
@@ -133,7 +160,7 @@ def table_id(frame: pd.DataFrame, taken: set[str] = frozenset()) -> str:
 
 def table_html(frame: pd.DataFrame, *, html_id: str, filters: tuple[str, ...] = (),
                anchors: dict[str, str] | None = None, definitions: dict[str, str] | None = None,
-               linkable: dict[str, set[str]] | None = None) -> str:
+               linkable: dict[str, set[str]] | None = None, fold: str = "") -> str:
     """The frame as a publication table (HTML) with the id ``html_id``, without its index.
 
     Args:
@@ -143,6 +170,7 @@ def table_html(frame: pd.DataFrame, *, html_id: str, filters: tuple[str, ...] = 
         definitions: indicator id -> definition, shown when the pointer rests on an indicator's link.
         linkable: id column -> the ids that have somewhere to lead (the curated sources, listed on the
             page; the curated indicators, in the dictionary); other ids show as text. Default: all.
+        fold: fold the table under this summary (a long reference table), opened with a click.
     """
     from great_tables import GT
 
@@ -164,7 +192,8 @@ def table_html(frame: pd.DataFrame, *, html_id: str, filters: tuple[str, ...] = 
     classes = "cf-table" + (f" {INTERACTIVE_CLASS}" if filters else "")
     filtered = " ".join(str(columns.index(c)) for c in filters)
     marked = f' data-filters="{filtered}"' if filters else ""
-    return f'<div class="{classes}"{marked}>\n{gt.as_raw_html()}\n</div>'
+    table = f'<div class="{classes}"{marked}>\n{gt.as_raw_html()}\n</div>'
+    return f'<details class="cf-fold"><summary>{html.escape(fold)}</summary>\n{table}\n</details>' if fold else table
 
 
 def table_text(frame: pd.DataFrame) -> str:

@@ -6,25 +6,32 @@ from ..data.load import load_measures
 from ..verify.derive import implied_base_levels
 from . import words
 
+SORT_KEY = " sort key"
+"""A column named after another with this suffix holds what that column sorts by in an interactive
+table (a level's value in its base unit, not its words); it is not shown."""
+
 QUANTITY_COLUMNS = frozenset({"level", "change", "published level", "published change",
                               "implied base level (derived by us)", "computed (range)", "published (range)"})
 """Columns of these tables that hold quantities in words, with their units: aligned right like numbers."""
 
 
 def figure_table(figs: pd.DataFrame) -> pd.DataFrame:
-    """One line per figure in words: what, period, level, change, source, reliability; with the ids
-    of its indicator and source (a page links the indicator and the source by them)."""
+    """One line per figure in words: what and its level first (a phone shows them without
+    scrolling), then change, period, source, reliability and the figure's id; with the ids of its
+    indicator and source (a page links the indicator and the source by them) and the level's sort
+    key, its value in the base unit (:data:`.table_html.SORT_KEY`)."""
     return pd.DataFrame({
-        "id": figs["observation_id"],
         "indicator": figs["name"],
-        "period": [words.period(s, e) for s, e in zip(figs["period_start"], figs["period_end"])],
         "level": [words.level(v, u, q) for v, u, q in zip(figs["value"], figs["unit"], figs["qualifier"])],
         "change": [words.change(row["change"], row["change_unit"], row["change_basis"], words.change_qualifier(row))
                    for _, row in figs.iterrows()],
+        "period": [words.period(s, e) for s, e in zip(figs["period_start"], figs["period_end"])],
         "source": [f"{o}, {words.date(d)}" for o, d in zip(figs["outlet"], figs["published_date"])],
         "reliability": figs["reliability"].astype(str),
+        "id": figs["observation_id"],
         "indicator_id": figs["indicator_id"],
         "source_id": figs["source_id"],
+        "level" + SORT_KEY: figs["base_value"],
     }).reset_index(drop=True)
 
 

@@ -22,6 +22,7 @@ from ..errors import ReportError
 from ..files import replacing, write_atomically
 from ..notebook.charts import chart_title
 from ..notebook.figures import load_figures
+from ..notebook.table_html import short_address
 from ..paths import REPO_DIR
 from .assets import site_css
 from .bundle import write_bundle
@@ -118,8 +119,8 @@ allowed values; every indicator with its definition.</li>
 <code>official</code> (most reliable) through <code>state_media</code>, <code>repost</code> and
 <code>secondary</code> to <code>low</code>.</p>
 <div class="scroll"><table>
-<thead><tr><th scope="col">Outlet</th><th scope="col">Title</th><th scope="col">URL</th><th scope="col">Published</th>
-<th scope="col">Reliability</th></tr></thead>
+<thead><tr><th scope="col">Outlet</th><th scope="col">Title</th><th scope="col">Address</th>
+<th scope="col">Published</th><th scope="col">Reliability</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody>
@@ -174,7 +175,7 @@ def _source_row(row) -> str:
     """One source as a table row: outlet, title, link, publication date, reliability."""
     e = html.escape
     url = row.url if isinstance(row.url, str) and row.url else None
-    link = f'<a href="{e(url)}">{e(url)}</a>' if url else "<i>no URL kept</i>"
+    link = f'<a href="{e(url)}" title="{e(url)}">{e(short_address(url))}</a>' if url else "<i>no URL kept</i>"
     published = "" if pd.isna(row.published_date) else row.published_date.strftime("%Y-%m-%d")
     return (f"<tr><td>{e(str(row.outlet))}</td><td>{e(str(row.title))}</td><td>{link}</td>"
             f"<td>{published}</td><td>{e(str(row.reliability))}</td></tr>")

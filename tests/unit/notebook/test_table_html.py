@@ -54,8 +54,9 @@ def test_a_figure_table_reads_like_a_publication(tiny):
     figs = load_figures(data_dir=tiny).sort_values("observation_id")
     html = table_html(tables.figure_table(figs), html_id="t1", definitions={"repair_value": "value of repair trade"})
     cells = parsed(html)
-    assert [h["text"] for h in cells.headers] == ["Figure", "Indicator", "Period", "Level", "Change", "Source",
-                                                  "Reliability"]  # the ids behind the links are not shown
+    # what and its level first (a phone shows them); the ids behind the links and the sort key not shown
+    assert [h["text"] for h in cells.headers] == ["Indicator", "Level", "Change", "Period", "Source", "Reliability",
+                                                  "Figure"]
     assert cells.row_headers == 0 and len(cells.rows) == len(figs)  # no index column
     first = {h["text"]: c for h, c in zip(cells.headers, cells.rows[0])}  # F01
     assert first["Figure"]["text"] == "F01" and first["Level"]["text"] == "21.79 trillion yuan"
@@ -76,7 +77,7 @@ def test_a_loader_frame_shows_numbers_right_dates_in_words_and_ids_as_links(tiny
     cells = parsed(table_html(frame, html_id="t2"))
     assert [h["text"] for h in cells.headers] == ["Figure", "From", "Value", "Published", "Source", "Address"]
     assert [[c["text"] for c in row] for row in cells.rows] == [
-        ["S01", "January 2025", "1,234,567.5", "14 July 2025", "paper-a", "https://a.example/1"],
+        ["S01", "January 2025", "1,234,567.5", "14 July 2025", "paper-a", "a.example"],
         ["F01", "July 2025", "", "", "blog-b", "(not kept)"]]
     assert [c["align"] for c in cells.rows[0]] == ["left", "left", "right", "left", "left", "left"]
     assert [link["href"] for link in cells.links] == ["#source-paper-a", "https://a.example/1", "#source-blog-b"]
@@ -92,7 +93,7 @@ def test_an_interactive_table_is_marked_with_its_filter_columns_and_still_holds_
     figs = load_figures(data_dir=tiny)
     frame = tables.figure_table(figs)
     html = table_html(frame, html_id="t4", filters=("period", "reliability"))
-    assert re.search(r'<div class="cf-table cf-interactive" data-filters="2 6">', html)
+    assert re.search(r'<div class="cf-table cf-interactive" data-filters="3 5">', html)
     assert len(parsed(html).rows) == len(figs)
     assert "<script" not in html  # the report page's script enhances it; the table itself is plain
     with pytest.raises(ValueError, match=r"cannot filter by \['source_id'\]"):
@@ -106,3 +107,22 @@ def test_a_table_keeps_its_id_when_its_rows_change_and_a_page_never_repeats_one(
     assert table_id(frame.rename(columns={"value": "level"})) != first
     assert table_id(frame, {first}) != first and f'id="{first}"' in table_html(frame, html_id=first)
     assert table_text(frame) == "Table of 1 row: Figure, Value"
+
+
+def test_levels_sort_by_their_value_in_the_base_unit_not_their_words(tiny):
+    figs = load_figures(data_dir=tiny)
+    html = table_html(tables.figure_table(figs), html_id="t6", filters=("period",))
+    keys = [float(k) for k in re.findall(r'<span data-order="([^"]+)">', html)]
+    shown = figs.dropna(subset=["value"])
+    assert sorted(keys) == sorted(shown["base_value"].tolist()) and len(keys) == len(shown)
+    trillion = figs[figs["unit"] == "CNY trillion"].iloc[0]
+    assert trillion["base_value"] == trillion["value"] * 1e12  # 21.79 trillion sorts above 830 billion
+
+
+def test_years_print_as_years_addresses_as_their_site_and_a_long_table_folds():
+    frame = pd.DataFrame({"year": [2024, 2025], "operation_year": [2024.0, None], "count": [2024, 3],
+                          "url": ["https://www.customs.gov.cn/customs/302249/a-very-long-path/index.html", "x"]})
+    html = table_html(frame, html_id="t7", fold="Show the table")
+    rows = [[c["text"] for c in row] for row in parsed(html).rows]
+    assert rows == [["2024", "2024", "2,024", "customs.gov.cn"], ["2025", "", "3", "x"]]
+    assert html.startswith('<details class="cf-fold"><summary>Show the table</summary>')

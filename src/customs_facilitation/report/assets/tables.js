@@ -10,6 +10,11 @@ URL.revokeObjectURL(url);
 window.DataTable = DataTable;
 for (const box of document.querySelectorAll("div.cf-interactive")) {
   const filters = (box.dataset.filters || "").split(" ").filter(Boolean).map(Number);
+  // A cell whose words are not its order (a level: "1.08 trillion US dollars") sorts by the value
+  // its span carries (the level in its base unit): DataTables reads data-order from the cell.
+  for (const keyed of box.querySelectorAll("td > span[data-order]")) {
+    keyed.parentElement.dataset.order = keyed.dataset.order;
+  }
   new DataTable(box.querySelector("table"), {
     autoWidth: false,
     pageLength: 25,
