@@ -52,17 +52,34 @@ PAGE_FACTS = """() => {
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
     headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(h => Number(h.tagName[1])),
-    tables: [...document.querySelectorAll('table')].map(t => ({
-      rowHeaders: t.querySelectorAll('tbody th').length,
-      firstHeader: (t.querySelector('thead th') || {}).textContent || null,
-      firstColumn: text(t.querySelectorAll('tbody tr > td:first-child')),
-    })),
+    tables: [...document.querySelectorAll('table')].map(t => {
+      const headers = text(t.querySelectorAll('thead th'));
+      const level = headers.indexOf('Level');
+      const rows = [...t.querySelectorAll('tbody tr')].map(r => [...r.children]);
+      const right = (cell) => cell ? cell.getBoundingClientRect().right : 0;
+      return {
+        rowHeaders: t.querySelectorAll('tbody th').length,
+        firstHeader: (t.querySelector('thead th') || {}).textContent || null,
+        firstColumn: text(t.querySelectorAll('tbody tr > td:first-child')),
+        headers,
+        width: t.getBoundingClientRect().width,
+        room: (t.closest('.jp-OutputArea-output') || t.closest('section') || document.body).clientWidth,
+        clipped: [...t.querySelectorAll('td, th')].filter(c => c.scrollWidth > c.clientWidth + 1)
+          .map(c => c.textContent.trim().slice(0, 40)),
+        // rows whose name or level lies beyond the window's right edge before any scrolling
+        outOfView: level < 0 ? 0 : rows.filter(r => right(r[0]) > innerWidth || right(r[level]) > innerWidth).length,
+        yearCells: headers.flatMap((h, i) => /year|^\\d{4}$/i.test(h) ? rows.map(r => (r[i] || {}).textContent) : [])
+          .concat(/year/i.test(headers[0] || '') ? [] : headers.filter(h => /^\\d,\\d{3}$/.test(h))),
+      };
+    }),
     links: [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')),
     ids: [...document.querySelectorAll('[id]')].map(e => e.id),
     charts: charts.map(d => ({
       id: d.id,
       marks: d.querySelectorAll('svg [class*="role-mark"]').length,
       described: d.getAttribute('aria-label') || '',  // vega-embed keeps it: the spec's description
+      smallestText: Math.min(...[...d.querySelectorAll('svg text')].map(t => t.getBoundingClientRect().height)
+        .filter(h => h > 0)),
     })),
     text: document.body.innerText + '\\n' + text(document.querySelectorAll('svg text')).join('\\n'),
   };

@@ -28,6 +28,8 @@ pytestmark = pytest.mark.slow  # builds reports, runs kernels or drives the brow
 
 REPO = Path(__file__).resolve().parents[2]
 LOCAL = ("file:", "data:", "about:", "blob:")
+READABLE_PX = 9
+"""The least height of a chart's text on screen: vega's 10-11 px labels, never scaled to a speck."""
 FIGURE_ID = re.compile(r"\b[A-Z][0-9]{2,}\b")
 EVERY_WIDTH = "default"
 """The parameter set whose pages are read at every width (the others at the first, the desktop's)."""
@@ -137,6 +139,43 @@ def test_no_page_is_wider_than_the_screen(read, label):
     wide = [f"{name}: {page['scrollWidth']} px wide in a {page['innerWidth']} px window"
             for (at, name), page in facts.items() if at == label and page["scrollWidth"] > page["innerWidth"]]
     assert not wide, "\n".join(wide)
+
+
+@pytest.mark.parametrize("label", WIDTHS)
+def test_tables_fit_their_column_and_no_cell_clips_its_text(read, label):
+    facts, _, _ = read
+    found = []
+    for (at, name), page in facts.items():
+        for number, table in enumerate(page["tables"], 1) if at == label else ():
+            if label == "desktop" and table["width"] > table["room"] + 1:
+                found.append(f"{name} table {number}: {table['width']:.0f} px in a column of {table['room']} px")
+            if table["clipped"]:
+                found.append(f"{name} table {number} clips {table['clipped'][:3]}")
+    assert not found, "\n".join(found)
+
+
+def test_on_a_phone_each_row_shows_what_it_is_and_its_level(read):
+    facts, _, _ = read
+    hidden = [f"{name}: {table['outOfView']} rows of table {number} ({', '.join(table['headers'][:3])}...)"
+              for (at, name), page in facts.items() if at == "phone"
+              for number, table in enumerate(page["tables"], 1) if table["outOfView"]]
+    assert not hidden, "name or level beyond the screen's edge:\n" + "\n".join(hidden)
+
+
+def test_years_print_as_years(read):
+    facts, _, _ = read
+    comma = [f"{name}: {cell!r}" for (_, name), page in facts.items() for table in page["tables"]
+             for cell in table["yearCells"] if re.search(r"\b[12],\d{3}\b", cell)]
+    assert not comma, "\n".join(comma)
+
+
+@pytest.mark.parametrize("label", WIDTHS)
+def test_chart_text_is_big_enough_to_read(read, label):
+    facts, _, _ = read
+    small = [f"{name}: {chart['described'][:50]}: text {chart['smallestText']:.1f} px high"
+             for (at, name), page in facts.items() if at == label for chart in page["charts"]
+             if chart["smallestText"] < READABLE_PX]
+    assert not small, "\n".join(small)
 
 
 def test_one_h1_per_page_and_headings_in_order(read):

@@ -119,7 +119,13 @@ def _cells(frame: pd.DataFrame, column: str, anchor: str | None, definitions: di
     if column in LINK_TARGETS:
         return [_link(LINK_TARGETS[column].format(t), t, definitions.get(t, "")) if t and leads(column, t)
                 else html.escape(t) for t in texts]
-    return [html.escape(t).replace("_", "_<wbr>") for t in texts]  # a long id may break after "_"
+    return [_breakable(html.escape(t)) for t in texts]
+
+
+def _breakable(text: str) -> str:
+    """Escaped text in which a long id or address may break after '_' or '/' (a table column is never
+    wider than its longest word, and an address in a note is one long word)."""
+    return text.replace("_", "_<wbr>").replace("/", "/<wbr>")
 
 
 def short_address(url: str) -> str:
