@@ -80,6 +80,13 @@ PAGE_FACTS = """() => {
       described: d.getAttribute('aria-label') || '',  // vega-embed keeps it: the spec's description
       smallestText: Math.min(...[...d.querySelectorAll('svg text')].map(t => t.getBoundingClientRect().height)
         .filter(h => h > 0)),
+      cut: [...d.querySelectorAll('svg text')].map(t => t.textContent).filter(t => t.endsWith('\u2026')),
+      overlapping: [...d.querySelectorAll('svg g.role-axis')].flatMap(axis => {
+        const shown = [...axis.querySelectorAll('g.role-axis-label text')]  // vega hides some: opacity 0
+          .filter(t => t.getAttribute('opacity') !== '0').map(t => [t.textContent, t.getBoundingClientRect()]);
+        return shown.flatMap(([a, r], i) => shown.slice(i + 1).filter(([, q]) => r.left < q.right - 0.5
+          && q.left < r.right - 0.5 && r.top < q.bottom - 0.5 && q.top < r.bottom - 0.5).map(([b]) => `${a} / ${b}`));
+      }),
     })),
     text: document.body.innerText + '\\n' + text(document.querySelectorAll('svg text')).join('\\n'),
   };

@@ -178,6 +178,13 @@ def test_chart_text_is_big_enough_to_read(read, label):
     assert not small, "\n".join(small)
 
 
+def test_no_chart_cuts_a_title_or_label_and_no_axis_labels_overlap(read):
+    facts, _, _ = read
+    found = [f"{name} at {at}: {chart['described'][:50]}: cut {chart['cut']}, overlapping {chart['overlapping']}"
+             for (at, name), page in facts.items() for chart in page["charts"] if chart["cut"] or chart["overlapping"]]
+    assert not found, "\n".join(found)
+
+
 def test_one_h1_per_page_and_headings_in_order(read):
     facts, _, _ = read
     problems = []
