@@ -33,6 +33,14 @@ def test_one_parameters_cell_of_literals(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_page_ends_with_its_findings_then_its_sources(path):
+    cells = nbformat.read(path, as_version=4).cells
+    headings = [c.source.splitlines()[0] for c in cells if c.cell_type == "markdown" and c.source.startswith("## ")]
+    assert headings[-2] == "## Findings" and headings[-1].startswith("## Sources"), f"{path.name}: {headings[-2:]}"
+    assert any("page.findings(" in c.source for c in cells if c.cell_type == "code")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_no_number_is_typed_into_markdown(path):
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:

@@ -239,6 +239,26 @@ def test_every_link_resolves_to_a_file_or_an_anchor_or_is_a_source(report, read)
     assert not problems, "\n".join(sorted(problems))
 
 
+def test_every_page_of_every_set_has_findings_and_findings_csv_lists_them_all(report):
+    import nbformat
+
+    from customs_facilitation.report.findings import findings_of
+
+    folder, pages = report
+    listed = list(csv.DictReader(io.StringIO((folder / "findings.csv").read_text(encoding="utf-8"))))
+    shown = 0
+    for page in pages[2:]:
+        text = page.read_text(encoding="utf-8")
+        assert 'id="Findings"' in text, f"{page.relative_to(folder)} has no Findings section"
+        found = findings_of(nbformat.read(folder.parent / "executed" / page.parent.name / f"{page.stem}.ipynb",
+                                          as_version=4))
+        mine = [row for row in listed if (row["parameter_set"], row["page"]) == (page.parent.name, page.stem)]
+        assert [row["statement"] for row in mine] == [f["statement"] for f in found]
+        assert all(row["ids"] and all(i in text for i in row["ids"].split()) for row in mine), page.name
+        shown += len(found)
+    assert shown == len(listed) > 0
+
+
 def test_each_page_links_a_csv_of_exactly_the_figures_it_shows(report, read):
     folder, pages = report
     facts, _, _ = read

@@ -101,7 +101,7 @@ def test_index_links_every_page_sources_and_citation(tiny_build):
     local = {h.partition("#")[0] for h in links.hrefs if not h.startswith(("http://", "https://"))}
     pages = sorted(p.relative_to(index.parent).as_posix() for p in index.parent.glob("*/*.html"))
     assert pages == ["default/01-charts.html", "default/02-plain.html", "press/01-charts.html", "press/02-plain.html"]
-    downloads = ["dictionary.html", "customs-facilitation-data.zip", "CITATION.cff"]
+    downloads = ["dictionary.html", "customs-facilitation-data.zip", "CITATION.cff", "findings.csv"]
     charts = [f"{s}/charts/values.{ext}" for s in ("default", "press") for ext in ("png", "svg", "csv")]
     assert local == {*pages, *downloads, *charts}  # the tiny notebooks list no figures: no CSV
     assert all((index.parent / name).is_file() for name in downloads + charts)

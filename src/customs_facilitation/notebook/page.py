@@ -21,6 +21,7 @@ import pandas as pd
 from ..data.load import load_indicators, load_sources, load_units
 from . import charts, prose, tables, words
 from .figures import load_figures
+from .findings import Finding, as_markdown, as_record
 from .parameters import parse_page_parameters
 from .table_html import SOURCE_ANCHOR, table_html, table_id, table_text
 
@@ -28,6 +29,9 @@ _TOKEN = re.compile(r"[A-Za-z0-9_.-]+")
 FIGURE_COLUMNS = ("id", "observation_id")
 """Columns that name the figures a chart plots: the page's own ``id``, the loaders'
 ``observation_id``."""
+FINDINGS_MIMETYPE = "application/vnd.customs-facilitation.findings+json"
+"""The output of :meth:`Page.findings`: ``{"findings": [{statement, ids, caveat, kind, outcome}]}``;
+the report writes every page's findings to ``findings.csv``."""
 FOLD_ROWS = 12
 """A table of more rows is folded under a summary (a reference table): the page shows its story first."""
 FIGURES_MIMETYPE = "application/vnd.customs-facilitation.figures+json"
@@ -134,6 +138,16 @@ class Page:
         titled = titled.properties(usermeta={"name": name})  # the name its files go by (downloads)
         charts.save_chart(titled, name, self.charts_dir)
         _display(titled)
+
+    def findings(self, *found: Finding | None) -> None:
+        """Show what the page found (those that could be computed from the figures that qualify),
+        each with its ids and caveat, record their figures, and emit them as a record
+        (:data:`FINDINGS_MIMETYPE`)."""
+        kept = [f for f in found if f is not None]
+        self._record(token for f in kept for token in f.ids)
+        text = as_markdown(kept) or "No finding can be computed from the figures that qualify for this page."
+        _display_bundle({"text/markdown": words.markdown(text).data, "text/plain": text,
+                         FINDINGS_MIMETYPE: {"findings": [as_record(f) for f in kept]}})
 
     def cited_sources(self) -> pd.DataFrame:
         """The sources behind every figure (and named source) this page has shown, in words."""

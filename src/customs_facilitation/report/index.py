@@ -28,6 +28,7 @@ from .assets import site_css
 from .bundle import write_bundle
 from .chart_files import SPEC_SUFFIX
 from .dictionary import render_dictionary
+from .findings import build_findings, findings_csv, strongest_html
 from .inputs import ParameterSet, read_report_inputs
 from .layout import CHARTS_FOLDER, Layout
 from .story import story_html
@@ -35,6 +36,7 @@ from .story import story_html
 BUNDLE_NAME = "customs-facilitation-data.zip"
 CITATION_NAME = "CITATION.cff"
 DICTIONARY_NAME = "dictionary.html"
+FINDINGS_NAME = "findings.csv"
 
 
 def write_index(notebooks_dir, params_dir, build_dir) -> Path:
@@ -54,7 +56,11 @@ def write_index(notebooks_dir, params_dir, build_dir) -> Path:
         shutil.copyfile(REPO_DIR / CITATION_NAME, tmp)
     csvs = {(s.name, nb.name) for s in param_sets for nb in notebooks if layout.figures_csv(s.name, nb.name).exists()}
     charts = {s.name: chart_titles(layout.charts(s.name)) for s in param_sets}
-    text = render_index(notebooks, param_sets, load_sources(), version, story_html(load_figures()), csvs, charts)
+    found = build_findings(layout, notebooks, param_sets)
+    write_atomically(report_dir / FINDINGS_NAME, findings_csv(found))
+    first_set = next((s.name for s in param_sets if s.name == "default"), param_sets[0].name)
+    opening = strongest_html(found, first_set) + story_html(load_figures())
+    text = render_index(notebooks, param_sets, load_sources(), version, opening, csvs, charts)
     write_atomically(layout.index, text)
     return layout.index
 
@@ -111,6 +117,8 @@ and links a CSV of the figures it shows.</p>
 <li><a href="{BUNDLE_NAME}">The data bundle</a> (zip): every curated table, <code>datapackage.json</code>,
 the held source texts, a README listing every source, and <code>CITATION.cff</code>.</li>
 <li><a href="{CITATION_NAME}"><code>CITATION.cff</code></a>: how to cite the data.</li>
+<li><a href="{FINDINGS_NAME}"><code>{FINDINGS_NAME}</code></a>: every finding of every page and variant, with
+the ids of the figures it rests on and its caveat.</li>
 <li><a href="{DICTIONARY_NAME}">The data dictionary</a>: every table and column with its type, unit and
 allowed values; every indicator with its definition.</li>
 </ul></section>

@@ -62,3 +62,19 @@ def test_page_intro_and_consistency_checks_in_scope(tiny):
         "to have been published by then.")
     results = pd.DataFrame({"inputs": ["S01 F01", "S01 X9"], "published_id": ["F01", "F01"]})
     assert len(tables.consistency_in_scope(results, figs)) == 1
+
+
+def test_findings_in_words_cite_their_figures_and_change_with_them(tiny):
+    from customs_facilitation.notebook import findings
+
+    figs = figures.load_figures(data_dir=tiny)
+    trade = figs[figs["change_unit"] == "percent"].iloc[0]
+    faster = trade.copy()
+    faster[["observation_id", "name", "change"]] = ["X01", "widget exports", trade["change"] + 5]
+    found = findings.paced(faster, trade)
+    assert found.outcome == "faster" and found.ids == ("X01", trade["observation_id"])
+    assert found.statement.startswith("In ") and "widget exports outpaced" in found.statement
+    faster["change"] = trade["change"] - 5
+    assert findings.paced(faster, trade).outcome == "slower"
+    assert findings.paced(None, trade) is None  # a figure that does not qualify: no finding
+    assert findings.moved(figs.iloc[0:0], "goods_trade") is None

@@ -1,0 +1,126 @@
+"""Findings: what two or more figures say together, judged from the figures alone.
+
+Each judgement takes figures as a page holds them (rows of ``load_figures``: value, unit, period,
+change, qualifier, reliability, ids) and returns a :class:`Verdict`: which way it came out, the ids
+it rests on, and the caveat that weakens it. The words of a finding are the notebook's
+(:mod:`customs_facilitation.notebook.findings`); the judgement is here, tested on tiny figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .consistency import published_interval
+
+WEAK_TIERS = ("secondary", "low")
+"""Reliability tiers a finding names in its caveat."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How a comparison came out (``outcome``), the figures it rests on and what weakens it."""
+
+    kind: str
+    outcome: str
+    ids: tuple[str, ...]
+    caveat: str = ""
+
+
+def movement(earlier: pd.Series, later: pd.Series) -> Verdict:
+    """Whether an indicator went up, down or stayed between two of its figures (same unit, periods
+    of the same length), within the precision each was published to.
+
+    Raises:
+        ValueError: if the two figures are not of one indicator, unit and length of period.
+    """
+    if (earlier["indicator_id"], earlier["unit"]) != (later["indicator_id"], later["unit"]) or (
+            _months(earlier) != _months(later)):
+        raise ValueError(f"{earlier['observation_id']} and {later['observation_id']} are not comparable levels")
+    before, after = _interval(earlier), _interval(later)
+    outcome = "unchanged" if before.meets(after) else ("up" if after.mid > before.mid else "down")
+    return Verdict("movement", outcome, (earlier["observation_id"], later["observation_id"]),
+                   caveat(pd.DataFrame([earlier, later])))
+
+
+def pace(first: pd.Series, second: pd.Series) -> Verdict:
+    """Whether the first figure's percent change is faster, slower or as fast as the second's, both
+    on the same basis over the same period.
+
+    Raises:
+        ValueError: if either change is not a percentage on one basis over one period.
+    """
+    same = (first["change_unit"] == second["change_unit"] == "percent"
+            and first["change_basis"] == second["change_basis"]
+            and (first["period_start"], first["period_end"]) == (second["period_start"], second["period_end"]))
+    if not same or pd.isna(first["change"]) or pd.isna(second["change"]):
+        raise ValueError(f"{first['observation_id']} and {second['observation_id']} do not share a percent change")
+    a, b = published_interval(_text(first["change"])), published_interval(_text(second["change"]))
+    outcome = "as fast" if a.meets(b) else ("faster" if a.mid > b.mid else "slower")
+    return Verdict("pace", outcome, (first["observation_id"], second["observation_id"]),
+                   caveat(pd.DataFrame([first, second])))
+
+
+def agreement(readings: pd.DataFrame) -> Verdict:
+    """Whether the readings of one figure (one indicator and period, several sources) agree, within
+    the precision each was published to."""
+    intervals = [_interval(row) for _, row in readings.iterrows()]
+    agree = all(a.meets(b) for a in intervals for b in intervals) and readings["unit"].nunique() == 1
+    return Verdict("agreement", "agree" if agree else "disagree", tuple(readings["observation_id"]),
+                   caveat(readings))
+
+
+def target_outcome(target: pd.Series, outcomes: pd.DataFrame) -> Verdict:
+    """Whether a stated target was met by its date, missed, met later, or cannot be known from the
+    figures held (and why). ``target`` has ``value``, ``unit``, ``direction`` (``at_most`` or
+    ``at_least``), ``due`` (a month) and ``target_id``; ``outcomes`` are the indicator's figures."""
+    ids = (target["target_id"],)
+    in_unit = outcomes[outcomes["unit"] == target["unit"]].sort_values("period_end")
+    if in_unit.empty:
+        reason = ("no outcome in its unit, only a percentage change from a base"
+                  if outcomes["change_unit"].eq("percent").any() else "no outcome held")
+        return Verdict("target", "not knowable", ids, reason)
+    meets = in_unit.apply(lambda row: _meets(row, target), axis=1)
+    due = pd.Period(target["due"], "M")
+    met_by_due = in_unit[meets & (in_unit["period_end"] <= due)]
+    if not met_by_due.empty:
+        first = met_by_due.iloc[0]
+        return Verdict("target", "met", (*ids, first["observation_id"]), caveat(met_by_due.iloc[[0]]))
+    at_due = in_unit[(in_unit["period_end"] >= due)]
+    if at_due.empty or at_due.iloc[0]["period_end"] > due + 12:
+        return Verdict("target", "not knowable", ids, f"no outcome for {due.year} or the year after")
+    later = in_unit[meets & (in_unit["period_end"] > due)]
+    shown = at_due.iloc[[0]] if later.empty else pd.concat([at_due.iloc[[0]], later.iloc[[0]]])
+    return Verdict("target", "missed" if later.empty else "met later",
+                   (*ids, *dict.fromkeys(shown["observation_id"])), caveat(shown))
+
+
+def caveat(rows: pd.DataFrame) -> str:
+    """What weakens a finding resting on these figures: a weak source, a lower bound."""
+    said = []
+    weak = rows[rows["reliability"].astype(str).isin(WEAK_TIERS)]
+    for tier, same in weak.groupby(weak["reliability"].astype(str), sort=False):
+        said.append(f"{', '.join(same['observation_id'])} from a {tier.replace('_', ' ')} source")
+    bounds = rows[rows["qualifier"].astype(str).eq("at_least")]
+    if not bounds.empty:
+        said.append(f"{', '.join(bounds['observation_id'])} only a lower bound")
+    return "; ".join(said)
+
+
+def _meets(row: pd.Series, target: pd.Series) -> bool:
+    value = _interval(row)
+    return value.low <= target["value"] if target["direction"] == "at_most" else value.high >= target["value"]
+
+
+def _interval(row: pd.Series):
+    return published_interval(_text(row["value"]), exact=row["unit"] == "count")
+
+
+def _months(row: pd.Series) -> int:
+    return (row["period_end"] - row["period_start"]).n + 1
+
+
+def _text(value: float) -> str:
+    """A float as it was published: no trailing zeros, no exponent (21.79, not 21.790000000000003)."""
+    return f"{float(value):.10f}".rstrip("0").rstrip(".")

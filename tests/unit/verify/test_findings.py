@@ -1,0 +1,87 @@
+"""Each kind of finding comes out one way on tiny figures, and the other way when one figure changes."""
+
+import pandas as pd
+import pytest
+
+from customs_facilitation.verify.findings import agreement, caveat, movement, pace, target_outcome
+
+COLUMNS = ["observation_id", "indicator_id", "period_start", "period_end", "value", "unit", "change", "change_unit",
+           "change_basis", "qualifier", "reliability"]
+
+
+def figures(*rows):
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame[["period_start", "period_end"]] = frame[["period_start", "period_end"]].apply(pd.PeriodIndex, freq="M")
+    return frame
+
+
+def row(oid, indicator, start, end, value, unit="hours", change=None, basis=None, qualifier="exact",
+        reliability="official"):
+    return (oid, indicator, start, end, value, unit, change, "percent" if change is not None else None, basis,
+            qualifier, reliability)
+
+
+def test_a_level_moves_down_then_up_when_the_later_figure_changes():
+    figs = figures(row("A", "clearance", "2017-01", "2017-12", 97.39),
+                   row("B", "clearance", "2022-01", "2022-12", 32.02))
+    assert movement(figs.iloc[0], figs.iloc[1]).outcome == "down"
+    figs.loc[1, "value"] = 120.0
+    assert movement(figs.iloc[0], figs.iloc[1]).outcome == "up"
+    figs.loc[1, "value"] = 97.394  # within the precision 97.39 was published to
+    assert movement(figs.iloc[0], figs.iloc[1]).outcome == "unchanged"
+
+
+def test_levels_of_different_lengths_of_period_are_not_compared():
+    figs = figures(row("A", "clearance", "2017-01", "2017-12", 97.39),
+                   row("B", "clearance", "2019-12", "2019-12", 36.7))
+    with pytest.raises(ValueError, match="not comparable"):
+        movement(figs.iloc[0], figs.iloc[1])
+
+
+def test_exports_grow_faster_then_slower_than_imports():
+    figs = figures(row("E", "exports", "2025-01", "2025-12", 26.99, "CNY trillion", 6.1, "year_on_year"),
+                   row("I", "imports", "2025-01", "2025-12", 18.48, "CNY trillion", 0.5, "year_on_year"))
+    assert pace(figs.iloc[0], figs.iloc[1]).outcome == "faster"
+    figs.loc[1, "change"] = 7.5
+    assert pace(figs.iloc[0], figs.iloc[1]).outcome == "slower"
+    figs.loc[1, "change_basis"] = "month_on_month"
+    with pytest.raises(ValueError, match="do not share a percent change"):
+        pace(figs.iloc[0], figs.iloc[1])
+
+
+def test_two_readings_agree_then_disagree():
+    figs = figures(row("F61", "trade", "2025-01", "2025-12", 45.47, "CNY trillion"),
+                   row("T01", "trade", "2025-01", "2025-12", 45.47, "CNY trillion", reliability="repost"))
+    assert agreement(figs).outcome == "agree"
+    figs.loc[1, "value"] = 45.5  # a rounding of 45.47: it agrees within the precision it was published to
+    assert agreement(figs).outcome == "agree"
+    figs.loc[1, "value"] = 45.6
+    assert agreement(figs).outcome == "disagree"
+
+
+TARGET = pd.Series({"target_id": "X01", "value": 65.0, "unit": "hours", "direction": "at_most", "due": "2018-12"})
+
+
+def test_a_target_is_met_missed_met_later_or_not_knowable():
+    outcomes = figures(row("A", "clearance", "2018-12", "2018-12", 60.0),
+                       row("B", "clearance", "2019-12", "2019-12", 36.7))
+    met = target_outcome(TARGET, outcomes)
+    assert (met.outcome, met.ids) == ("met", ("X01", "A"))
+    outcomes.loc[0, "value"] = 70.0
+    later = target_outcome(TARGET, outcomes)
+    assert (later.outcome, later.ids) == ("met later", ("X01", "A", "B"))
+    outcomes.loc[1, "value"] = 66.0
+    assert target_outcome(TARGET, outcomes).outcome == "missed"
+    cut_only = figures(row("C", "clearance", "2018-12", "2018-12", None, None, -40.0, "versus_2017"))
+    unknowable = target_outcome(TARGET, cut_only)
+    assert unknowable.outcome == "not knowable" and "percentage change" in unknowable.caveat
+    too_late = figures(row("D", "clearance", "2021-06", "2021-06", 30.0))
+    assert target_outcome(TARGET, too_late).outcome == "not knowable"
+
+
+def test_the_caveat_names_weak_sources_and_lower_bounds():
+    figs = figures(row("A", "x", "2025-01", "2025-12", 5.0, reliability="low"),
+                   row("B", "x", "2025-01", "2025-12", 101.0, "count", qualifier="at_least"),
+                   row("C", "x", "2025-01", "2025-12", 7.0, reliability="state_media"))
+    assert caveat(figs) == "A from a low source; B only a lower bound"
+    assert caveat(figs.iloc[[2]]) == ""
