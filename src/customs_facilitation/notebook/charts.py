@@ -73,6 +73,7 @@ def render(spec: dict, interactive: bool = False, image: bool = True) -> dict:
     """Mimebundle for a chart spec: its record (:data:`CHART_MIMETYPE`, the spec), its title as
     text, and its HTML (:func:`chart_html`); with ``interactive``, the live altair widget as well.
     Without ``image`` (the report build's kernels), no HTML: the build makes it from the record."""
+    spec = as_saved(spec)
     bundle = {CHART_MIMETYPE: {"spec": spec}, "text/plain": chart_description(spec)}
     if image:
         bundle["text/html"] = chart_html(spec)
@@ -252,8 +253,24 @@ def save_chart(chart: alt.TopLevelMixin, name: str, charts_dir: str) -> list[Pat
     folder = Path(charts_dir)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.vl.json"
-    path.write_bytes(chart_text(chart.to_dict()))
+    path.write_bytes(chart_text(as_saved(chart.to_dict())))
     return [path]
+
+
+def as_saved(value):
+    """A spec as JSON writers in JavaScript write it back: a whole number stored as a float (10.0)
+    becomes an int (10), so JupyterLab saving a notebook leaves every chart's record as it was.
+
+    >>> as_saved({"data": [{"value": 10.0, "share": 2.5}], "width": 480})
+    {'data': [{'value': 10, 'share': 2.5}], 'width': 480}
+    """
+    if isinstance(value, dict):
+        return {key: as_saved(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_saved(item) for item in value]
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
+        return int(value)
+    return value
 
 
 def chart_text(spec: dict) -> bytes:
