@@ -26,6 +26,13 @@ def test_validate_lists_every_problem_and_fails(tiny, cli):
     assert "column period_start: '22-01'" in result.stderr
 
 
+def test_validate_names_a_data_folder_that_is_a_file(tiny, cli):
+    result = cli("validate", "--data-dir", str(tiny / "sources.csv"))
+    assert result.returncode == 1
+    assert f"{(tiny / 'sources.csv').resolve()}: is not a folder; a data folder holds datapackage.json" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_check_fails_when_a_figure_breaks_its_sum(tmp_path, cli):
     folder = write_tiny(tmp_path / "d")
     (folder / "checks.csv").write_text(
@@ -60,3 +67,32 @@ def test_bundle_command_writes_the_zip(tmp_path, cli):
     done = cli("bundle", str(tmp_path / "out.zip"))
     assert done.returncode == 0, done.stderr
     assert zipfile.is_zipfile(tmp_path / "out.zip") and "wrote" in done.stdout
+
+
+def test_the_curators_commands_hold_a_page_draft_it_and_accept_it(tiny, tmp_path, cli):
+    """add-source, claims --draft and accept, in order, as docs/curating.md runs them."""
+    import pandas as pd
+
+    page = tmp_path / "page.txt"
+    page.write_text("上半年，进出口2.08万亿元，下降9.3%。\n", encoding="utf-8")
+    held = cli("add-source", page, "--source-id", "paper-c", "--outlet", "Paper C", "--title", "H1 trade",
+               "--published", "2025-07-14", "--language", "zh", "--reliability", "secondary", "--data-dir", tiny)
+    assert held.returncode == 0, held.stderr
+    draft = tmp_path / "draft.csv"
+    drafted = cli("claims", tiny / "raw" / "paper-c.txt", "--draft", "--source", "paper-c", "--out", draft,
+                  "--data-dir", tiny)
+    assert drafted.returncode == 0, drafted.stderr
+    rows = pd.read_csv(draft, dtype=str, keep_default_na=False)
+    assert rows[["value", "change", "period_start", "period_end"]].values.tolist() == [
+        ["2.08", "-9.3", "2025-01", "2025-06"]]
+    rows["decide"] = ""
+    rows.to_csv(draft, index=False)
+    accepted = cli("accept", draft, "--data-dir", tiny)
+    assert accepted.returncode == 0, accepted.stderr
+    assert cli("audit", "--data-dir", tiny).returncode == 0 and cli("validate", "--data-dir", tiny).returncode == 0
+
+
+def test_the_console_script_offers_the_curators_commands():
+    script = Path(sys.executable).parent / "customs-facilitation"
+    done = subprocess.run([str(script), "--help"], capture_output=True, text=True)
+    assert "add-source" in done.stdout and "accept" in done.stdout

@@ -4,9 +4,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..errors import DataValidationError, Problem
 from ..paths import DATA_DIR
 from .package import load_package
 from .schema import read_descriptor, resource
+from .units import base_units
 
 
 def _declared_tiers() -> tuple[str, ...]:
@@ -130,6 +132,63 @@ def load_observations(data_dir: DataDir = None, *, indicator=None, topic=None, p
     if as_of is not None:
         keep &= obs["source_id"].isin(_sources_as_of(sources, as_of))
     return obs if keep.all() else obs[keep].reset_index(drop=True)  # no copy of an unfiltered table
+
+
+def load_targets(data_dir: DataDir = None) -> pd.DataFrame:
+    """Stated targets: the level an indicator is to reach by a deadline, one row per target.
+
+    A target is not an outcome: its outcomes are the figures of its ``indicator_id`` in
+    :func:`load_observations`, and no ``target_id`` is an ``observation_id``. ``value`` is in
+    ``unit`` (whose base unit is the indicator's), ``direction`` says which way the target is met
+    (``at_most`` or ``at_least``), ``due`` (``period[M]``) is the month by whose end it is to be met,
+    ``set_month`` when it was stated and ``baseline_observation_id`` the figure it starts from.
+
+    Args:
+        data_dir: a data folder; default the repository's ``data/``.
+
+    Raises:
+        DataValidationError: if the package breaks its schema, or a target shares its id with an
+            observation, is in a unit that does not fit its indicator, is stated after its deadline,
+            or starts from a figure of another indicator.
+
+    >>> target = load_targets().set_index("target_id").loc["H03"]
+    >>> target["indicator_id"], float(target["value"]), target["unit"], target["direction"], str(target["due"])
+    ('import_clearance_time', 65.0, 'hours', 'at_most', '2018-12')
+    """
+    tables = load_package(data_dir)
+    targets = tables["targets"]
+    problems = _target_problems(targets, tables)
+    if problems:
+        raise DataValidationError(problems)
+    return targets
+
+
+def _target_problems(targets: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Rules across tables that keep a target apart from a figure and tied to its indicator."""
+    f = "targets.csv"
+    obs = tables["observations"]
+    indicator_unit = tables["indicators"].set_index("indicator_id")["unit"]
+    figure_indicator = obs.set_index("observation_id")["indicator_id"]
+    unit_base = base_units(targets["unit"], tables["units"]).set_axis(targets.index)
+    checks = [
+        (targets["target_id"].isin(obs["observation_id"]), "target_id",
+         "is also an observation_id; a target and a published figure never share an id"),
+        (unit_base != targets["indicator_id"].map(indicator_unit), "unit",
+         "does not fit the indicator's unit in indicators.csv"),
+        ((unit_base == "count") & (targets["value"] % 1 != 0), "value", "is a count and must be a whole number"),
+        (targets["set_month"].notna() & (targets["set_month"] > targets["due"]), "set_month",
+         "is after due; a target is stated before its deadline"),
+        (targets["baseline_observation_id"].notna()
+         & (targets["baseline_observation_id"].map(figure_indicator) != targets["indicator_id"]),
+         "baseline_observation_id", "is a figure of another indicator than the target's"),
+    ]
+    problems = []
+    for bad, column, message in checks:
+        bad = bad.fillna(False).astype(bool)
+        problems += [Problem(f, message, row=int(i) + 1, column=column,
+                             value=None if pd.isna(targets.loc[i, column]) else str(targets.loc[i, column]))
+                     for i in targets.index[bad]]
+    return problems
 
 
 def _known(what: str, wanted, valid: pd.Series) -> list:

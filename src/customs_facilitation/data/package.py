@@ -1,16 +1,14 @@
 """Read the whole data package: every table checked, then foreign keys and curation rules."""
 
-import contextlib
 import functools
-import threading
+import time
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
 
 from ..errors import DataValidationError, Problem
 from ..paths import resolve_data_dir
-from .cells import rows_in
+from .cells import all_in, rows_in
 from .rules import rule_problems
 from .schema import read_descriptor, read_table
 from .version import data_version
@@ -30,6 +28,8 @@ def foreign_key_problems(raw: dict[str, pd.DataFrame], descriptor: dict) -> list
                                                    f"{fk['fields']}; only single-column foreign keys are supported")])
             column, target_column = fk["fields"][0], fk["reference"]["fields"][0]
             cells = table[column]
+            if all_in(cells, target[target_column]):
+                continue
             unknown = (cells != "") & ~rows_in(cells, target[target_column])
             target_file = fk["reference"]["resource"] + ".csv"
             problems += [Problem(res["path"], f"is not a {target_column} in {target_file}", row=int(i) + 1,
@@ -40,60 +40,78 @@ def foreign_key_problems(raw: dict[str, pd.DataFrame], descriptor: dict) -> list
 def load_package(data_dir: Path | str | None = None, *, categories: bool = False) -> dict[str, pd.DataFrame]:
     """Read and check every table of a data folder; return typed tables by resource name.
 
-    The checked tables are kept while the folder's content (its data version) stays the same, and
-    each call returns fresh copies, so callers may change what they get. With ``categories``, the
-    text columns drawn from a closed list (an enum, a foreign key) are categoricals with sorted
-    categories: far less memory for a large table, at the price of categoricals' rules (see README).
+    The checked tables are kept while the folder's files stay as they were (:func:`folder_state`),
+    and each call returns fresh copies, so callers may change what they get. With ``categories``,
+    the text columns drawn from a closed list (an enum, a foreign key) are categoricals with sorted
+    categories: less memory and time for a large table, at the price of categoricals' rules (see
+    docs/data.md).
 
     Raises:
         DataValidationError: listing every problem in every table, if there is any.
     """
-    typed, _ = _checked(resolve_data_dir(data_dir).resolve(), categories)
+    typed, _ = _checked(data_dir, categories)
     return {name: table.copy(deep=False) for name, table in typed.items()}  # copy on write: callers' own
 
 
 def load_cells_as_written(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
     """The checked tables' cells exactly as written, as text: what typing loses (a figure's
     published precision, "21.790" against "21.79")."""
-    _, cells = _checked(resolve_data_dir(data_dir).resolve(), False)
+    _, cells = _checked(data_dir, False)
     return {name: table.copy(deep=False) for name, table in cells.items()}
 
 
-def _checked(data_dir: Path, categories: bool) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
-    return _checked_tables(data_dir, data_version(data_dir), categories)
+def _checked(data_dir: Path | str | None, categories: bool) -> tuple[dict[str, pd.DataFrame],
+                                                                      dict[str, pd.DataFrame]]:
+    folder = data_folder(data_dir)
+    return _checked_tables(folder, folder_state(folder), categories)
 
 
-_POOL_SWAP = threading.Lock()
+def data_folder(data_dir: Path | str | None) -> Path:
+    """``data_dir`` (default: the curated data) as an absolute path, refused if it is not a folder.
+
+    A missing folder is reported by its missing ``datapackage.json``; anything else there is named here.
+
+    Raises:
+        DataValidationError: if ``data_dir`` exists but is a file (or anything else but a folder).
+    """
+    folder = resolve_data_dir(data_dir).resolve()
+    if folder.exists() and not folder.is_dir():
+        raise DataValidationError([Problem(str(folder), "is not a folder; a data folder holds datapackage.json "
+                                                        "and the tables it declares")])
+    return folder
 
 
-@contextlib.contextmanager
-def _memory_returned_at_once():
-    """While inside, Arrow allocates from jemalloc set to give freed memory back to the system at
-    once, so the many short-lived buffers of reading and checking a large table do not pile up in
-    the process (10^6 rows as text: a peak of about 600 MiB instead of about 700). Arrow's pool is restored
-    after, also on error; where pyarrow has no jemalloc, nothing changes. One load at a time swaps
-    the pool, and meanwhile other threads' Arrow allocations come from jemalloc too."""
-    try:
-        pool = pa.jemalloc_memory_pool()
-    except NotImplementedError:
-        yield
-        return
-    with _POOL_SWAP:
-        pa.jemalloc_set_decay_ms(0)
-        previous = pa.default_memory_pool()
-        pa.set_memory_pool(pool)
-        try:
-            yield
-        finally:
-            pa.set_memory_pool(previous)
+RECENT_NS = 2 * 10 ** 9
+"""Files changed less than this long ago (two seconds, in nanoseconds) may change again without a
+change of size or times: file times are only as fine as the clock's tick (or the file system's)."""
+
+
+def folder_state(folder: Path) -> tuple | str:
+    """What tells whether a data folder changed: each file's path, size, inode and modification and
+    change times, read without reading the files; where a file changed in the last two seconds, the
+    folder's content hash (:func:`data_version`) instead.
+
+    A file changed later gets later times, except within the clock's tick of its last change: hence
+    the content hash for recent changes.
+    """
+    files = sorted(path for path in folder.rglob("*") if path.is_file())
+    state = tuple((path.relative_to(folder).as_posix(), *_stat(path)) for path in files)
+    if any(time.time_ns() - max(modified, changed) < RECENT_NS for *_, modified, changed in state):
+        return data_version(folder)
+    return state
+
+
+def _stat(path: Path) -> tuple[int, int, int, int]:
+    """(size, inode, modification time, change time) of a file, times in nanoseconds."""
+    stat = path.stat()
+    return stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns
 
 
 @functools.lru_cache(maxsize=8)
-def _checked_tables(data_dir: Path, version: str, categories: bool) -> tuple[dict[str, pd.DataFrame],
-                                                                              dict[str, pd.DataFrame]]:
-    """(typed tables, text cells) of ``data_dir`` at data ``version`` (which only keys the cache)."""
-    with _memory_returned_at_once():
-        return _read_and_check(data_dir, categories)
+def _checked_tables(data_dir: Path, state: tuple | str, categories: bool) -> tuple[dict[str, pd.DataFrame],
+                                                                                  dict[str, pd.DataFrame]]:
+    """(typed tables, text cells) of ``data_dir`` in ``state`` (:func:`folder_state`, which only keys the cache)."""
+    return _read_and_check(data_dir, categories)
 
 
 def _read_and_check(data_dir: Path, categories: bool) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:

@@ -1,13 +1,12 @@
 """Curation rules that span columns or tables, beyond what a field's type can say."""
 
-import hashlib
-import json
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import Problem
-from .cells import lookup
+from .cells import lookup, rows_in
+from .snapshots import snapshot_problems
 from .units import base_units
 
 
@@ -43,7 +42,7 @@ def observation_problems(obs: pd.DataFrame, indicators: pd.DataFrame, units: pd.
     problems += _flag(f, obs, obs["change_as_published"].notna() & ~change_parts["change"], "change_as_published",
                       "is given but change is empty")
     text_held = obs["checked"] == "text_held"
-    holds_text = lookup(obs["source_id"], sources.set_index("source_id")["text_path"]).notna()
+    holds_text = rows_in(obs["source_id"], sources.loc[sources["text_path"].notna(), "source_id"])
     problems += _flag(f, obs, text_held & ~holds_text, "checked",
                       "says text_held but the source has no text_path in sources.csv")
     problems += _flag(f, obs, text_held & has_value & obs["value_as_published"].isna(), "value_as_published",
@@ -54,29 +53,14 @@ def observation_problems(obs: pd.DataFrame, indicators: pd.DataFrame, units: pd.
 
 
 def source_problems(sources: pd.DataFrame, data_dir: Path) -> list[Problem]:
-    """Snapshots named by text_path exist unchanged; nothing is read before it was published."""
+    """Snapshots named by text_path exist and agree with their sidecars; nothing is read before it was published."""
     f = "sources.csv"
     held = sources["text_path"].notna()
     missing = held & ~sources["text_path"].map(lambda p: pd.notna(p) and (data_dir / p).is_file())
     problems = _flag(f, sources, missing, "text_path", f"names no file below {data_dir}")
     problems += _flag(f, sources, sources["accessed_date"] < sources["published_date"], "accessed_date",
                       "is before published_date")
-    present = held & ~missing
-    changed = present & sources["text_path"].map(lambda p: pd.notna(p) and (data_dir / p).is_file()
-                                                 and not _matches_sidecar(data_dir / p))
-    problems += _flag(f, sources, changed, "text_path",
-                      "names a snapshot whose sha256 differs from its sidecar (.json); raw snapshots are never edited")
-    return problems
-
-
-def _matches_sidecar(snapshot: Path) -> bool:
-    """True when the snapshot's sidecar JSON exists and records the snapshot's sha256."""
-    sidecar = snapshot.with_suffix(".json")
-    try:
-        recorded = json.loads(sidecar.read_text(encoding="utf-8")).get("sha256")
-    except (OSError, ValueError, AttributeError):
-        return False
-    return recorded == hashlib.sha256(snapshot.read_bytes()).hexdigest()
+    return problems + snapshot_problems(sources, data_dir)
 
 
 def declared_check_problems(checks: pd.DataFrame, observations: pd.DataFrame) -> list[Problem]:
@@ -86,11 +70,13 @@ def declared_check_problems(checks: pd.DataFrame, observations: pd.DataFrame) ->
     cannot take part; a lower bound ("more than 101") may be an input of a sum, which then has no
     upper limit.
     """
+    if checks.empty:
+        return []
     f = "checks.csv"
     arity = {"sum": None, "share": 2, "implied_base": 1, "same_figure": 1, "growth": 2}
     named = set(" ".join(checks["inputs"]).split()) | set(checks["published_id"])
-    by_id = observations.loc[observations["observation_id"].isin(named)].set_index("observation_id")[
-        ["value", "change", "qualifier"]].to_dict("index")  # the named figures only, as plain lookups
+    figures = observations.loc[rows_in(observations["observation_id"], pd.Series(sorted(named), dtype="str"))]
+    by_id = figures.set_index("observation_id")[["value", "change", "qualifier"]].to_dict("index")  # plain lookups
     problems = []
     for row in checks.itertuples():
         inputs = row.inputs.split(" ")
@@ -126,18 +112,20 @@ PILOT_CITY_COUNTS = ("special_operation_pilot_cities", "special_operation_pilot_
 
 def pilot_city_problems(cities: pd.DataFrame, observations: pd.DataFrame) -> list[Problem]:
     """Each named city points to its year's count of pilot cities, and no year names more cities than it counts."""
+    if cities.empty:
+        return []
     f = "pilot_cities.csv"
-    by_id = observations.set_index("observation_id")
     counted = cities["count_observation_id"].astype("str")  # its figures' values, also from a categorical
-    indicator = counted.map(by_id["indicator_id"])
-    problems = _flag(f, cities, ~indicator.isin(PILOT_CITY_COUNTS), "count_observation_id",
+    named_figures = observations[rows_in(observations["observation_id"], counted)].set_index("observation_id")
+    figure = named_figures.reindex(counted.to_numpy()).set_axis(cities.index)  # each city's count, missing if none
+    problems = _flag(f, cities, ~figure["indicator_id"].isin(PILOT_CITY_COUNTS), "count_observation_id",
                      f"is not a count of pilot cities ({' or '.join(PILOT_CITY_COUNTS)} in observations.csv)")
-    year = counted.map(by_id["period_start"]).map(lambda p: p.year if pd.notna(p) else pd.NA)
+    year = figure["period_start"].map(lambda p: p.year if pd.notna(p) else pd.NA)
     problems += _flag(f, cities, year != cities["operation_year"], "count_observation_id",
                       "counts the pilot cities of another year than operation_year")
     named = cities.groupby("count_observation_id")["city_en"].transform("size")
-    exact = counted.map(by_id["qualifier"]) != "at_least"  # "more than 10" may name eleven
-    problems += _flag(f, cities, exact & (named > counted.map(by_id["value"])), "count_observation_id",
+    exact = figure["qualifier"] != "at_least"  # "more than 10" may name eleven
+    problems += _flag(f, cities, exact & (named > figure["value"]), "count_observation_id",
                       "is a count smaller than the number of cities named for it")
     return problems
 

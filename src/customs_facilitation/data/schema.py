@@ -1,8 +1,9 @@
 """Read one table against its Frictionless schema: check every cell, then cast to typed columns.
 
 The field dictionary is ``data/datapackage.json``; nothing here restates it. Checks are
-vectorised so a table of a million rows validates in seconds. Nothing is coerced silently:
-every cell that does not fit its declared type or constraints becomes a :class:`Problem`.
+vectorised, so that reading and validating a table costs a small multiple of a plain
+``pandas.read_csv`` of it (``benchmarks/bench_loading.py``). Nothing is coerced silently: every
+cell that does not fit its declared type or constraints becomes a :class:`Problem`.
 """
 
 import csv
@@ -22,6 +23,8 @@ INTEGER_PATTERN = r"[-+]?[0-9]+"
 DATE_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 YEARMONTH_PATTERN = r"[0-9]{4}-(0[1-9]|1[0-2])"
 MAX_LISTED_PER_RULE = 20
+BLOCK_BYTES = 4 << 20
+"""pyarrow reads a CSV in blocks of this size; each column is then one chunk per block."""
 
 
 def read_descriptor(data_dir: Path) -> dict:
@@ -111,8 +114,9 @@ def _read_well_formed(path: Path, fields: list[str], closed: set[str]) -> pd.Dat
         if handle.readline().removesuffix(b"\n").removesuffix(b"\r") != ",".join(fields).encode("utf-8"):
             return None
     types = {f: pa.dictionary(pa.int32(), pa.large_string()) if f in closed else pa.large_string() for f in fields}
-    try:
-        table = pacsv.read_csv(path, parse_options=pacsv.ParseOptions(newlines_in_values=True),
+    try:  # one thread: pyarrow's threads add CPU time and, on a busy machine, elapsed time
+        table = pacsv.read_csv(path, read_options=pacsv.ReadOptions(use_threads=False, block_size=BLOCK_BYTES),
+                               parse_options=pacsv.ParseOptions(newlines_in_values=True),
                                convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=False,
                                                                     quoted_strings_can_be_null=False))
     except pa.ArrowInvalid:
@@ -150,11 +154,11 @@ def _the_rest(name: str, found: int, what: str, message: str, column: str | None
 def field_problems(name: str, column: pd.Series, field: dict) -> list[Problem]:
     """Check every cell of one column against its field's type and constraints.
 
-    The rules run once per distinct value (most columns repeat a few values; see :mod:`.cells`),
-    then the offending values are traced back to their rows.
+    The rules run once per distinct value where cells repeat (see :func:`.cells.values_of`), then
+    the offending values are traced back to their rows.
     """
     constraints = field.get("constraints", {})
-    values = cells.distinct(column)
+    values = cells.values_of(column)
     present = ~cells.is_empty(values)
     checks = [(cells.has_line_break(values), "contains a line break; keep each row on one line"),
               (cells.has_outer_space(values), "has leading or trailing whitespace")]
@@ -182,12 +186,14 @@ def field_problems(name: str, column: pd.Series, field: dict) -> list[Problem]:
         checks.append((present & ~cells.full_match(values, constraints["pattern"]),
                        f"does not match the pattern {constraints['pattern']}"))
     if "minimum" in constraints and field["type"] in ("number", "integer"):
-        numbers = cells.numbers(values, present & cells.full_match(values, NUMBER_PATTERN))
-        checks.append((numbers < constraints["minimum"], f"is below the minimum {constraints['minimum']}"))
+        # an integer field's "-1.5" is written as a number too, and below a minimum of 0
+        as_number = written_as_type if field["type"] == "number" else present & cells.full_match(values, NUMBER_PATTERN)
+        checks.append((cells.below(values, as_number, constraints["minimum"]),
+                       f"is below the minimum {constraints['minimum']}"))
     problems = []
     for bad_values, message in checks:
         if bad_values.any():
-            offending = pd.Series([v for v, bad in zip(values.to_pylist(), bad_values) if bad], dtype="str")
+            offending = pd.Series(values.filter(pa.array(bad_values)).to_pylist(), dtype="str")
             problems += _cell_problems(name, column, cells.rows_in(column, offending), message)
     return problems
 
@@ -202,15 +208,16 @@ def duplicate_key_problems(name: str, table: pd.DataFrame, key: list[str]) -> li
                     column=label, value=" | ".join(table.loc[i, key])) for i in table.index[duplicated]]
 
 
-def _parse_distinct(column: pd.Series, kind: str) -> pd.Series:
-    """Parse dates or months once per distinct value, then spread them over the rows."""
-    distinct = pd.Series(column.dropna().unique(), dtype="str")
+def _parse_distinct(text: pd.Series, kind: str) -> pd.Series:
+    """Parse dates or months once per distinct value, then spread them over the rows (missing where empty)."""
+    distinct = pd.Series(text.unique(), dtype="str")
+    written = distinct.mask(distinct == "")
     if kind == "date":
-        parsed, dtype = pd.to_datetime(distinct, format="%Y-%m-%d"), "datetime64[us]"
+        parsed, dtype = pd.to_datetime(written, format="%Y-%m-%d"), "datetime64[us]"
     else:
-        parsed, dtype = pd.to_datetime(distinct, format="%Y-%m").dt.to_period("M"), "period[M]"
-    codes = cells.positions(column.fillna(""), distinct).fill_null(-1).to_numpy()  # -1 for an empty cell
-    return pd.Series(parsed.astype(dtype).array.take(codes, allow_fill=True), index=column.index)
+        parsed, dtype = pd.to_datetime(written, format="%Y-%m").dt.to_period("M"), "period[M]"
+    codes = cells.positions(text, distinct).to_numpy()
+    return pd.Series(parsed.astype(dtype).array.take(codes), index=text.index)
 
 
 def cast(table: pd.DataFrame, fields: list[dict], closed: set[str] = frozenset()) -> pd.DataFrame:
@@ -229,10 +236,10 @@ def cast(table: pd.DataFrame, fields: list[dict], closed: set[str] = frozenset()
         elif kind == "integer":
             typed[field["name"]] = pd.to_numeric(text.mask(text == "")).astype("Int64")
         elif kind in ("date", "yearmonth"):
-            typed[field["name"]] = _parse_distinct(text.mask(text == ""), kind)
+            typed[field["name"]] = _parse_distinct(text, kind)
         else:
             typed[field["name"]] = cells.empty_as_missing(text)
-    return pd.DataFrame(typed, index=table.index)
+    return pd.DataFrame(typed, index=table.index, copy=False)
 
 
 def read_table(data_dir: Path, res: dict, categories: bool = False) -> tuple[pd.DataFrame | None,

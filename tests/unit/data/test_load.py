@@ -1,7 +1,8 @@
 """Loaders return typed tables and filter as documented (on the tiny inline package)."""
 
 import json
-from unittest import mock
+import time
+import warnings
 
 import pandas as pd
 import pyarrow as pa
@@ -9,14 +10,16 @@ import pytest
 
 from customs_facilitation import (
     DataValidationError,
+    data_version,
     load_indicators,
     load_measures,
     load_observations,
     load_package,
     load_sources,
+    load_targets,
     load_units,
 )
-from customs_facilitation.data import schema
+from customs_facilitation.data import package
 
 
 def ids(frame):
@@ -150,30 +153,90 @@ def test_cached_tables_are_copies_and_follow_the_files(tiny):
     assert load_package(tiny)["units"].loc[0, "description"] == "billions of CNY"
 
 
-def test_loading_gives_arrow_its_memory_pool_back(tiny):
-    """Reading swaps Arrow's pool for one that frees at once; a load, good or bad, restores it."""
+def test_a_folder_is_known_by_its_files_and_while_freshly_changed_by_its_content(tiny, monkeypatch):
+    assert package.folder_state(tiny) == data_version(tiny)  # just written: a change within a tick could hide
+    settled = time.time_ns() + package.RECENT_NS
+    monkeypatch.setattr(package.time, "time_ns", lambda: settled)
+    before = package.folder_state(tiny)
+    assert {entry[0] for entry in before} >= {"datapackage.json", "units.csv", "raw/a.txt", "raw/a.json"}
+    units = tiny / "units.csv"
+    units.write_text(units.read_text(encoding="utf-8") + "CNY million,CNY,1000000,millions of yuan\n", encoding="utf-8")
+    assert package.folder_state(tiny) != before
+
+
+def pandas_options() -> dict:
+    """Every registered pandas option and its value (deprecated ones too, without their warning)."""
+    def walk(options, prefix=""):
+        values = {}
+        for key in dir(options):
+            value = getattr(options, key)
+            values |= walk(value, f"{prefix}{key}.") if isinstance(value, type(pd.options)) else {prefix + key: value}
+        return values
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return walk(pd.options)
+
+
+def allocates_from(pool: pa.MemoryPool) -> bool:
+    """Whether Arrow's default pool is ``pool`` itself: an allocation from the default shows in its tally."""
+    before = pool.total_bytes_allocated()
+    pa.allocate_buffer(64)
+    return pool.total_bytes_allocated() > before
+
+
+def test_loading_leaves_arrow_and_pandas_as_found(tiny):
+    """Loads, good and failed, allocate from the caller's Arrow pool and leave it and pandas' options as found."""
     previous = pa.default_memory_pool()
-    pa.set_memory_pool(pa.system_memory_pool())  # a pool of the caller's choosing, not jemalloc
-    before = pa.default_memory_pool().backend_name
-    swapped, read_raw = [], schema.read_raw
-
-    def read_noting_the_pool(*args):
-        swapped.append(pa.default_memory_pool().backend_name)
-        return read_raw(*args)
-
-    pool = pa.default_memory_pool
+    chosen = pa.system_memory_pool() if previous.backend_name != "system" else pa.mimalloc_memory_pool()
+    pa.set_memory_pool(chosen)  # a pool of the caller's choosing, not the process default
     try:
-        with mock.patch.object(schema, "read_raw", read_noting_the_pool):
+        options, used_before = pandas_options(), chosen.total_bytes_allocated()
+        load_package(tiny)
+        load_observations(tiny)
+        load_observations(tiny, categories=True)
+        (tiny / "units.csv").write_text("unit,base_unit,factor,description\nx,y\n", encoding="utf-8")
+        with pytest.raises(DataValidationError):
             load_observations(tiny)
-            assert pool().backend_name == before
-            (tiny / "units.csv").write_text("unit,base_unit,factor,description\nx,y\n", encoding="utf-8")
-            with pytest.raises(DataValidationError):
-                load_observations(tiny)
-            assert pool().backend_name == before
+        assert chosen.total_bytes_allocated() > used_before, "the loads' Arrow buffers came from another pool"
+        assert pa.default_memory_pool().backend_name == chosen.backend_name and allocates_from(chosen)
+        assert pandas_options() == options
     finally:
         pa.set_memory_pool(previous)
-    try:
-        expected = pa.jemalloc_memory_pool().backend_name
-    except NotImplementedError:  # a pyarrow built without jemalloc: the pool is left as it is
-        expected = before
-    assert set(swapped) == {expected}, swapped
+
+
+TARGET = "T90,cities,30,count,at_least,2023-12,by the end of 2023,2023-03,F02,blog-b,row T90,one_read,\n"
+"""A target on the tiny package: at least 30 pilot cities by December 2023, from the 10 of F02."""
+
+
+def with_target(folder, row: str = TARGET):
+    path = folder / "targets.csv"
+    path.write_text(path.read_text(encoding="utf-8") + row, encoding="utf-8")
+    return folder
+
+
+def test_targets_load_typed_and_apart_from_figures(tiny):
+    assert load_targets(tiny).empty  # a package may state no target
+    targets = load_targets(with_target(tiny))
+    assert targets["target_id"].tolist() == ["T90"] and targets["value"].dtype == "Float64"
+    assert targets["due"].dtype == "period[M]" and str(targets.loc[0, "due"]) == "2023-12"
+    assert str(targets.loc[0, "set_month"]) == "2023-03" and targets.loc[0, "direction"] == "at_least"
+    assert "T90" not in set(load_observations(tiny)["observation_id"])  # a target is no published figure
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("T90,cities,", "F01,cities,", "targets.csv row 1 (line 2), column target_id: 'F01' is also an observation_id"),
+    (",30,count,", ",30,CNY billion,", "column unit: 'CNY billion' does not fit the indicator's unit"),
+    (",30,count,", ",30.5,count,", "column value: '30.5' is a count and must be a whole number"),
+    (",2023-03,", ",2024-01,", "column set_month: '2024-01' is after due"),
+    (",F02,blog-b,", ",S01,blog-b,", "column baseline_observation_id: 'S01' is a figure of another indicator"),
+    (",at_least,", ",below,", "column direction: 'below' is not one of the allowed values: at_most, at_least"),
+    ("T90,cities,", "T90,city,", "column indicator_id: 'city' is not a indicator_id in indicators.csv"),
+    (",F02,blog-b,", ",F99,blog-b,", "column baseline_observation_id: 'F99' is not a observation_id"),
+    (",2023-12,by", ",,by", "column due: '' is empty but required"),
+])
+def test_a_target_that_could_be_taken_for_a_figure_or_fits_no_indicator_is_refused(tiny, old, new, message):
+    assert TARGET.count(old) == 1
+    with pytest.raises(DataValidationError) as raised:
+        load_targets(with_target(tiny, TARGET.replace(old, new)))
+    assert any(message in str(problem) for problem in raised.value.problems), raised.value

@@ -32,8 +32,8 @@ def only(problems, **where):
 def test_tiny_package_is_valid(tiny):
     tables = load_package(tiny)
     assert {name: len(t) for name, t in tables.items()} == {
-        "units": 3, "sources": 2, "indicators": 3, "observations": 4, "measures": 1, "pilot_cities": 0, "checks": 1,
-        "claim_exclusions": 0}
+        "units": 3, "sources": 2, "indicators": 3, "observations": 4, "targets": 0, "measures": 1, "pilot_cities": 0,
+        "checks": 1, "claim_exclusions": 0}
 
 
 def test_extra_column(tiny):
@@ -125,12 +125,6 @@ def test_all_problems_are_listed_not_only_the_first(tiny):
         assert part in message
 
 
-def test_edited_snapshot(tiny):
-    (tiny / "raw" / "a.txt").write_text("Repair trade was RMB 265.99 billion.\n", encoding="utf-8")
-    problem, = only(problems_of(tiny), file="sources.csv", row=1, column="text_path")
-    assert "sha256 differs from its sidecar" in problem.message
-
-
 @pytest.mark.parametrize("declaration, message", [
     ("growth,F03 F01,F01", "F03 has no value"),
     ("same_figure,F02,F02", "F02 is at_least"),
@@ -143,3 +137,10 @@ def test_check_declarations_need_what_their_kind_uses(tiny, declaration, message
                                      f"c1,{declaration},pass,\n", encoding="utf-8")
     found = only(problems_of(tiny), file="checks.csv", row=1, column="inputs")
     assert any(message in p.message for p in found), [p.message for p in found]
+
+
+@pytest.mark.parametrize("name, message", [("missing", "not found: every data folder needs its datapackage.json"),
+                                           ("sources.csv", "is not a folder; a data folder holds datapackage.json")])
+def test_a_data_folder_that_is_missing_or_a_file_is_one_problem_naming_it(tiny, name, message):
+    problem, = problems_of(tiny / name)
+    assert problem.file.startswith(str((tiny / name).resolve())) and message in problem.message
