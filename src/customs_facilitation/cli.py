@@ -78,7 +78,7 @@ def claims(args) -> int:
     from .curate.claims import find_claims
 
     found = find_claims(text)
-    curated_as = curated_matches(found, args.data_dir)
+    curated_as = curated_matches(found, args.data_dir, args.source)
     if args.format != "table":
         records = listing.machine_records(text, found, curated_as)
         _write_or_print(listing.as_csv(records) if args.format == "csv" else listing.as_json(records), args.out)
@@ -95,19 +95,30 @@ def claims(args) -> int:
 
 
 def _draft(text: str, args) -> int:
-    """Write candidate observations.csv rows for the figures of a text its source has not accounted for."""
-    from .curate.drafts import draft_observations
+    """Write the draft of a text: a row per figure or number its source has not accounted for."""
+    from datetime import date
+
+    from .curate.drafts import draft_rows
     from .data.package import load_package
 
     if not args.source:
         print("claims --draft needs --source SOURCE_ID (the text's row in sources.csv)", file=sys.stderr)
         return 2
     if args.source not in set(load_package(args.data_dir)["sources"]["source_id"]):
-        print(f"note: {args.source} is not in sources.csv yet; add it before pasting these rows", file=sys.stderr)
-    rows = draft_observations(text, args.source, args.data_dir)
+        print(f"note: {args.source} is not in sources.csv yet (customs-facilitation add-source); accept will refuse "
+              "its rows until it is", file=sys.stderr)
+    try:
+        published = date.fromisoformat(args.published) if args.published else None
+    except ValueError:
+        print(f"claims --draft: --published {args.published!r} is not a date YYYY-MM-DD", file=sys.stderr)
+        return 2
+    rows = draft_rows(text, args.source, args.data_dir, published)
     _write_or_print(rows.to_csv(index=False), args.out)
-    print(f"{len(rows)} draft rows for {args.source}: fill observation_id, indicator_id, period_start and "
-          "period_end, and check each against its sentence (in note)", file=sys.stderr)
+    actions = rows["action"].value_counts()
+    print(f"{len(rows)} draft rows for {args.source}: {actions.get('add', 0)} to add, {actions.get('upgrade', 0)} "
+          f"upgrades of curated figures, {actions.get('exclude', 0)} to exclude; {(rows['decide'] != '').sum()} "
+          "with something to decide (column decide). Settle each, empty its decide cell, then accept the draft",
+          file=sys.stderr)
     return 0
 
 
@@ -121,19 +132,67 @@ def _write_or_print(text: str, out: str | None) -> None:
 
 
 def claims_score(args) -> int:
-    """Score the claims finder on a labelled corpus and list what it misread."""
+    """Score the claims finder on a labelled corpus, and the drafts on its labelled rows; list the misses."""
+    from .curate.figure_scoring import score_figures
     from .curate.scoring import CorpusError, read_corpus, score_claims
 
     try:
-        score = score_claims(read_corpus(args.corpus))
+        cases = read_corpus(args.corpus)
     except CorpusError as error:
         print(error, file=sys.stderr)
         return 2
-    print(score.summary())
-    if score.misses:
+    scores = [score_claims(cases)]
+    if any(case.get("rows") for case in cases):
+        scores.append(score_figures(cases))
+    for score in scores:
+        print(score.summary())
+    misses = [miss for score in scores for miss in score.misses]
+    if misses:
         print("misread:")
-        print("\n".join(f"  {miss}" for miss in score.misses))
+        print("\n".join(f"  {miss}" for miss in misses))
     return 0
+
+
+def add_source(args) -> int:
+    """Store a text as a snapshot with its sidecar, and add or complete its row of sources.csv."""
+    from .curate.add_source import add_source as hold
+
+    citation = {"source_id": args.source_id, "url": args.url, "outlet": args.outlet, "title": args.title,
+                "published_date": args.published, "accessed_date": args.accessed,
+                "language": args.language, "reliability": args.reliability, "note": args.note}
+    sidecar = {"kind": args.kind, "description": args.description, "licence": args.licence, "note": args.held_note}
+    try:
+        held = hold(args.file, citation, sidecar, args.data_dir)
+    except DataValidationError as error:
+        _print_refusal("add-source", error)
+        return 1
+    if held.row == "already held":
+        print(f"{held.source_id} holds this text already as {held.snapshot}; nothing to do")
+    else:
+        print(f"{held.row} {held.source_id} in sources.csv; its text is {held.snapshot}. Next: customs-facilitation "
+              f"claims data/{held.snapshot} --draft --source {held.source_id} --out build/draft.csv")
+    return 0
+
+
+def accept(args) -> int:
+    """Put the rows a curator kept in a draft into observations.csv and claim_exclusions.csv."""
+    from .curate.accept import accept_draft
+
+    try:
+        accepted = accept_draft(args.draft, args.data_dir)
+    except DataValidationError as error:
+        _print_refusal("accept", error)
+        return 1
+    print(f"accepted {args.draft}: {len(accepted.added)} figures added ({', '.join(accepted.added) or 'none'}), "
+          f"{len(accepted.upgraded)} upgraded ({', '.join(accepted.upgraded) or 'none'}), {accepted.excluded} "
+          f"exclusions; {accepted.skipped} rows skipped")
+    return 0
+
+
+def _print_refusal(command: str, error: DataValidationError) -> None:
+    """Every problem on a line of its own, after one line saying nothing was written."""
+    print(f"{command}: nothing written; {len(error.problems)} problem(s):", file=sys.stderr)
+    print("\n".join(f"- {problem}" for problem in error.problems), file=sys.stderr)
 
 
 def bundle(args) -> int:
@@ -206,6 +265,29 @@ def _add_report_steps(report_command) -> None:
     add("build", "validate, run what is out of date (one kernel per core), draw the charts, write the index")
 
 
+def _add_add_source(commands) -> None:
+    text = "store a text as a snapshot in data/raw/ and add or complete its row of sources.csv"
+    command = commands.add_parser("add-source", help=text, description=text + "; a source already listed is "
+                                  "recognised by its address (--url)")
+    command.add_argument("file", help="the text, UTF-8 (a page saved as text)")
+    command.add_argument("--url", help="where it was read; recognises a source already in sources.csv")
+    command.add_argument("--source-id", help="the new source's id, e.g. yicai-2026-01-14-fy-trade")
+    command.add_argument("--outlet", help="who published it, as read")
+    command.add_argument("--title", help="what it is about, in our words")
+    command.add_argument("--published", metavar="YYYY-MM-DD", help="its date of publication")
+    command.add_argument("--accessed", metavar="YYYY-MM-DD", help="when it was read (default: today)")
+    command.add_argument("--language", help="en, zh, zh-Hant or ja")
+    command.add_argument("--reliability", help="official, state_media, repost, secondary or low")
+    command.add_argument("--note", help="sources.csv note")
+    command.add_argument("--kind", default="article", help="what the snapshot is: article (default), press_release, "
+                                                            "transcript, official_letter")
+    command.add_argument("--description", help="what the snapshot holds, in our words (default: the title)")
+    command.add_argument("--licence", help="its licence or terms (default: not recorded, held under the publisher's)")
+    command.add_argument("--held-note", help="how it is held (default: byte for byte as received)")
+    _add_data_dir(command)
+    command.set_defaults(run=add_source)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser: one sub-command per job."""
     parser = argparse.ArgumentParser(prog="customs-facilitation", description=__doc__.split("\n")[0])
@@ -224,14 +306,24 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument("--format", choices=["table", "csv", "json"], default="table",
                          help="table: values as people write them; csv or json: every field, for scripts")
     command.add_argument("--draft", action="store_true",
-                         help="write candidate observations.csv rows for the figures not yet curated or excluded")
-    command.add_argument("--source", metavar="SOURCE_ID", help="with --draft: the text's source_id")
+                         help="write the draft: a row per figure or number not yet curated or excluded (see accept)")
+    command.add_argument("--source", metavar="SOURCE_ID",
+                         help="the text's source_id: curated_as then names its figures only; needed with --draft")
+    command.add_argument("--published", metavar="YYYY-MM-DD",
+                         help="with --draft: the page's date (default: the source's published_date)")
     command.add_argument("--out", metavar="FILE", help="write csv, json or the draft to FILE (default: stdout)")
     _add_data_dir(command)
     command.set_defaults(run=claims)
-    command = commands.add_parser("claims-score", help="score the claims finder on a labelled corpus (JSON)")
-    command.add_argument("corpus", help="e.g. tests/unit/curate/claims_corpus.json")
+    command = commands.add_parser("claims-score", help="score the claims finder, and the drafts' pairs, periods "
+                                                       "and bases, on a labelled corpus (JSON)")
+    command.add_argument("corpus", help="e.g. tests/unit/curate/claims_corpus.json or drafts_corpus.json")
     command.set_defaults(run=claims_score)
+    _add_add_source(commands)
+    command = commands.add_parser("accept", help="put the rows kept in a draft into observations.csv and "
+                                                 "claim_exclusions.csv, all or none")
+    command.add_argument("draft", help="a draft written by claims --draft, finished by the curator")
+    _add_data_dir(command)
+    command.set_defaults(run=accept)
     command = commands.add_parser("bundle", help="write the citable data bundle (a zip)")
     command.add_argument("out", nargs="?", default="build/customs-facilitation-data.zip", help="the zip to write")
     _add_data_dir(command)

@@ -71,18 +71,25 @@ def _exclusion(claim: Claim, paragraph: int, excluded: pd.DataFrame) -> tuple[st
 
 
 def account_for(text: str, source_id: str, tables: dict[str, pd.DataFrame]) -> list[dict]:
-    """Every claim of one source's text: its paragraph, status and what accounts for it."""
+    """Every claim of one source's text: its paragraph, status and what accounts for it.
+
+    A curated level or change accounts for one claim only: a second "13 percent" in the paragraph
+    needs a figure, or an exclusion, of its own.
+    """
     obs = tables["observations"]
     excluded = tables["claim_exclusions"][tables["claim_exclusions"]["source_id"] == source_id]
-    rows = []
+    rows, used = [], set()
     for claim in find_claims(text):
         paragraph = paragraph_of(text, claim.start)
         here = obs[(obs["source_id"] == source_id) & (obs["locator"] == f"paragraph {paragraph}")]
         as_level, as_change = same_quantity(claim, here, tables["units"])
-        hits = (as_level & _written_as(here["value_as_published"], claim.text)) | (
-            as_change & _written_as(here["change_as_published"], claim.text))
-        matched = sorted(here.loc[hits, "observation_id"])
-        status, why = ("curated", ", ".join(matched)) if matched else _exclusion(claim, paragraph, excluded)
+        parts = sorted({(i, "value") for i in here.loc[as_level & _written_as(here["value_as_published"], claim.text),
+                                                      "observation_id"]}
+                       | {(i, "change") for i in here.loc[as_change & _written_as(here["change_as_published"],
+                                                                                  claim.text), "observation_id"]})
+        unused = [part for part in parts if part not in used]
+        used.update(unused[:1])
+        status, why = ("curated", unused[0][0]) if unused else _exclusion(claim, paragraph, excluded)
         rows.append({"claim": claim, "paragraph": paragraph, "status": status, "accounted_by": why})
     return rows
 
@@ -112,10 +119,13 @@ def audit(data_dir=None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def curated_matches(claims: list[Claim], data_dir=None) -> list[str]:
-    """For each claim of any text, the curated observations that publish the same quantity."""
+def curated_matches(claims: list[Claim], data_dir=None, source_id: str | None = None) -> list[str]:
+    """For each claim of any text, the curated observations that publish the same quantity (of
+    ``source_id`` only, if given: the same value elsewhere is often another figure)."""
     tables = load_package(resolve_data_dir(data_dir))
     obs = tables["observations"]
+    if source_id is not None:
+        obs = obs[obs["source_id"] == source_id]
     marks = []
     for claim in claims:
         as_level, as_change = same_quantity(claim, obs, tables["units"])

@@ -57,7 +57,8 @@ class Claim:
         noun: What a count counts: the English noun ("instances") or the Chinese classifier (家).
         qualifier: "exact", "at_least", "about" or "at_most".
         direction: "increase", "decrease" or None.
-        basis: What a change compares with, where the words say: "year_on_year", "versus_2017".
+        basis: What a change compares with, where the words say: "year_on_year", "month_on_month",
+            "quarter_on_quarter", "versus_2017", or "sequential" (环比: the period before).
         text: The matched substring, equal to ``source[start:end]``.
         start: Offset of the first character of the match.
         end: Offset just past the match.
@@ -91,7 +92,8 @@ _TRAILING_CN_SCALE = re.compile("(万亿|亿|万)$")
 _JOINERS = rf"、|和|与|及|以及|或|至|到|-|–|—|~|/|(?:,?{SP}*)(?:and|or|to)"
 _LIST_SEPARATOR = re.compile(rf"{SP}*(?:{_JOINERS}|,){SP}*")
 # A change word reaches along a list, but not past a Chinese comma, which starts a new clause.
-_CHANGE_LIST_SEPARATOR = re.compile(rf"{SP}*(?:{_JOINERS}|,{SP}+){SP}*")
+# ", or" starts an aside, not a list: "up 6.3 percent, or 52 percent of the total".
+_CHANGE_LIST_SEPARATOR = re.compile(rf"(?!,{SP}*or\b){SP}*(?:{_JOINERS}|,{SP}+){SP}*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|[。！？；][”’」』）)]*|\n")
 _WORD_BEFORE_A_STOP = re.compile(r"([A-Za-z.]+)\.$")
 # A full stop after these ends no sentence: "Announcement No. 12", "Jan. 14", "U.S. dollars".
@@ -122,19 +124,26 @@ def find_claims(text: str) -> list[Claim]:
     """
     normalized = normalize(text)
     sentence_ends = _sentence_ends(text)
+    matches = list(_CLAIM.finditer(normalized))
+    rates = [match.span() for match in matches if _is_a_rate(match)]
     claims = []
-    for match in _CLAIM.finditer(normalized):
+    for match in matches:
         start, end = match.span()
         first = bisect.bisect_right(sentence_ends, start)
-        last = bisect.bisect_left(sentence_ends, end)
-        sentence_start = sentence_ends[first - 1] if first else 0
-        sentence_end = sentence_ends[last]
+        sentence_start, sentence_end = sentence_ends[first - 1] if first else 0, sentence_ends[bisect.bisect_left(
+            sentence_ends, end)]
+        reach_start, reach_end = max(sentence_start, start - _CONTEXT_CHARS), min(sentence_end, end + _CONTEXT_CHARS)
+        # The words of a change's basis stop at the rates beside it: "同比增长3.8%，出口增长6.1%".
+        previous_rate = max((rate_end for _, rate_end in rates if rate_end <= start), default=0)
+        next_rate = min((rate_start for rate_start, _ in rates if rate_start >= end), default=len(normalized))
         claim = _build_claim(
             match,
             text=text[start:end],
             sentence=text[sentence_start:sentence_end].strip(),
-            before=normalized[max(sentence_start, start - _CONTEXT_CHARS) : start],
-            after=normalized[end : min(sentence_end, end + _CONTEXT_CHARS)],
+            before=normalized[reach_start:start],
+            after=normalized[end:reach_end],
+            basis_words=(normalized[max(reach_start, previous_rate) : start],
+                         normalized[end : min(reach_end, next_rate)]),
         )
         if claim is not None:
             claims.append(claim)
@@ -152,8 +161,15 @@ def _sentence_ends(text: str) -> list[int]:
     return ends + [len(text)]
 
 
-def _build_claim(match: re.Match, text: str, sentence: str, before: str, after: str) -> Claim | None:
-    """Turn one match of ``_CLAIM`` into a Claim, reading context for the rest.
+def _is_a_rate(match: re.Match) -> bool:
+    """Whether a match is a number in percent or percentage points ("3.8%", "2.3个百分点")."""
+    return match.lastgroup == "amount" and unit_name(match["unit_en"] or match["unit_cn"]) in context.RATE_UNITS
+
+
+def _build_claim(match: re.Match, text: str, sentence: str, before: str, after: str,
+                 basis_words: tuple[str, str]) -> Claim | None:
+    """Turn one match of ``_CLAIM`` into a Claim, reading context for the rest; ``basis_words`` is
+    the context cut at the rates beside it.
 
     Returns None for a Chinese numeral that is no figure (一个, an unreadable run).
     """
@@ -186,7 +202,7 @@ def _build_claim(match: re.Match, text: str, sentence: str, before: str, after: 
         noun=noun,
         qualifier=qualifier,
         direction=direction,
-        basis=context.change_basis(before, after) if direction else None,
+        basis=context.change_basis(*basis_words) if direction or unit in context.RATE_UNITS else None,
         **position,
     )
 
@@ -251,7 +267,7 @@ def _share_across_lists(claims: list[Claim], normalized: str) -> list[Claim]:
     """A unit (and scale) written once for a list applies to each number; so does a change word.
 
     "8.12万亿和9.05万亿元": both trillion yuan; "8.12 and 9.05 trillion yuan": both trillion;
-    "分别增长3.2%和4.5%": both increases.
+    "分别增长3.2%和4.5%": both increases; "cut 67.1 and 91.6 percent from 2017": both versus 2017.
     """
     shared = list(claims)
     for i in range(len(shared) - 2, -1, -1):
@@ -267,8 +283,13 @@ def _share_across_lists(claims: list[Claim], normalized: str) -> list[Claim]:
         previous, here = shared[i - 1], shared[i]
         if _listed_together(previous, here, normalized, _CHANGE_LIST_SEPARATOR) and here.direction is None \
                 and previous.direction and here.unit == previous.unit:
-            shared[i] = replace(here, direction=previous.direction, basis=previous.basis)
-    return shared
+            shared[i] = replace(here, direction=previous.direction, basis=here.basis or previous.basis)
+    for i in range(len(shared) - 2, -1, -1):  # a basis written after the last change of a list
+        here, following = shared[i], shared[i + 1]
+        if _listed_together(here, following, normalized, _CHANGE_LIST_SEPARATOR) and here.direction \
+                and here.basis is None and following.basis and here.unit == following.unit:
+            shared[i] = replace(here, basis=following.basis)
+    return [replace(c, basis=None) if c.basis and not c.direction else c for c in shared]  # no change, no basis
 
 
 def _unit_from_the_sentence(claims: list[Claim]) -> list[Claim]:

@@ -15,7 +15,8 @@ CN_NUMERAL_CHARS = _CN_DIGIT_CHARS + "百千万亿"
 _CN_CURRENCIES = "美元|美金|港元|港币|澳门元|澳门币|新台币|台币|日元|欧元|英镑|韩元|元人民币|元|人民币"
 
 _CURRENCY = r"(?<![A-Za-z])(?:RMB|CNY|USD|US\$|HK\$|HKD|NT\$|TWD|MOP|EUR|GBP|JPY|€|£|\$|¥)|人民币|新台币|港币"
-_SCALE_EN = "thousand|million|billion|trillion|bn|bln|trn|trln|tn|mln|mn"
+# Scale words in any case ("USD6.52 Trillion" in a headline); their abbreviations as written.
+_SCALE_EN = "(?i:thousand|million|billion|trillion)|bn|bln|trn|trln|tn|mln|mn"
 _SCALE_CN = f"万亿|千亿|百亿|亿|千万|百万|万|千(?![米克瓦伏焦卡帕])|兆(?={_CN_CURRENCIES})"
 _UNIT_EN = (
     rf"%|percentage{SP}+points?|per{SP}?cent|pct|ppts?|pp|twenty-foot{SP}+equivalent{SP}+units?|TEUs?"

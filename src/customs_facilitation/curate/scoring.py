@@ -1,7 +1,8 @@
 """Score the claims finder on a labelled corpus: figures read right, non-figures taken for figures.
 
 A corpus is a JSON object whose ``cases`` each hold an ``id``, a ``language`` and a ``text``, with
-``figures`` as ``[anchor, value in base units, unit]`` and ``non_figures`` as ``[anchor, kind]``.
+``figures`` as ``[anchor, value in base units, unit]`` and ``non_figures`` as ``[anchor, kind]``;
+a case may label its ``rows`` too, scored by :mod:`.figure_scoring` (it then gives ``published``).
 An anchor is a substring that occurs once in the text; the claim scored for it is the first claim
 whose span overlaps it. A figure is read right when that claim is a quantity with the labelled
 unit and value (so the scale is right too); a non-figure is taken for a figure when any claim
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,9 +89,33 @@ def read_corpus(path: Path | str) -> list[dict]:
             if rest not in ([kind] for kind in KINDS if kind != "quantity"):
                 problems.append(f"{where}: non-figure {anchor!r} needs [anchor, kind] with a kind of "
                                 f"{', '.join(k for k in KINDS if k != 'quantity')}")
+        problems += [f"{where}: {problem}" for problem in _row_problems(case)]
     if problems:
         raise CorpusError("\n".join(problems))
     return cases
+
+
+def _row_problems(case: dict) -> list[str]:
+    """What is wrong with a case's labelled rows (a figure's level, change, period and basis)."""
+    rows = case.get("rows", [])
+    if rows and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", str(case.get("published"))):
+        return ["labels rows, so needs published (the page's date, YYYY-MM-DD)"]
+    problems = []
+    for number, row in enumerate(rows, start=1):
+        parts = [row[key] for key in ("level", "change") if key in row]
+        if not parts or any(not (isinstance(part, list) and len(part) == 3 and isinstance(part[0], str))
+                            for part in parts):
+            problems.append(f"row {number} needs a level or a change (or both), each [anchor, value, unit]")
+            continue
+        problems += [f"row {number}: anchor {part[0]!r} occurs {case['text'].count(part[0])} times in the text; "
+                     "expected exactly once" for part in parts if case["text"].count(part[0]) != 1]
+        period = row.get("period")
+        if not (isinstance(period, list) and len(period) == 2
+                and all(re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", str(month)) for month in period)):
+            problems.append(f"row {number} needs period as [first month, last month] (YYYY-MM)")
+        if "change" in row and not (row.get("basis") is None or isinstance(row["basis"], str)):
+            problems.append(f"row {number}: basis must be a text (year_on_year, versus_2017...) or null")
+    return problems
 
 
 def score_claims(cases: list[dict]) -> Score:
@@ -99,7 +125,7 @@ def score_claims(cases: list[dict]) -> Score:
         text, language = case["text"], case["language"]
         found = find_claims(text)
         for anchor, value, unit in case.get("figures", []):
-            claim = next(iter(_overlapping(found, text, anchor)), None)
+            claim = next(iter(overlapping(found, text, anchor)), None)
             score.figures[language] += 1
             if _read_right(claim, value, unit):
                 score.figures_right[language] += 1
@@ -108,14 +134,15 @@ def score_claims(cases: list[dict]) -> Score:
                                     f"read {_described(claim)}")
         for anchor, kind in case.get("non_figures", []):
             score.non_figures[language] += 1
-            figures = [c for c in _overlapping(found, text, anchor) if c.kind == "quantity"]
+            figures = [c for c in overlapping(found, text, anchor) if c.kind == "quantity"]
             if figures:
                 score.taken_for_figures[language] += 1
                 score.misses.append(f"{case['id']} {kind} {anchor!r}: read as {_described(figures[0])}")
     return score
 
 
-def _overlapping(claims: list[Claim], text: str, anchor: str) -> list[Claim]:
+def overlapping(claims: list[Claim], text: str, anchor: str) -> list[Claim]:
+    """The claims whose span overlaps the one place ``anchor`` stands in ``text``."""
     start = text.index(anchor)
     end = start + len(anchor)
     return [c for c in claims if c.start < end and start < c.end]

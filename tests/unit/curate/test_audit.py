@@ -145,3 +145,11 @@ def test_claims_table_shows_values_as_people_write_them(tmp_path, cli):
 )
 def test_readable_numbers(value, shown):
     assert readable_number(value) == shown
+
+
+def test_claims_marks_the_figures_of_the_named_source_only(tmp_path, cli):
+    release = tmp_path / "release.txt"
+    release.write_text("上半年保税维修进出口2569.9亿元。\n", encoding="utf-8")
+    assert "S04" in cli("claims", release).stdout
+    assert "S04" not in cli("claims", release, "--source", "pdo-2025-07-15-h1-trade").stdout
+    assert "S04" in cli("claims", release, "--source", "legal-daily-2025-07-14").stdout
