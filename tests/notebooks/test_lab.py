@@ -99,7 +99,7 @@ def point_at(page, mark, chart: str) -> str:
 def charts_stored(path: Path) -> dict[int, int]:
     """How many chart outputs (our renderer's div) each cell of the committed notebook holds, by cell index."""
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    counts = {index: sum('class="cf-chart"' in "".join(output.get("data", {}).get("text/html", ""))
+    counts = {index: sum('class="cf-chart' in "".join(output.get("data", {}).get("text/html", ""))
                          for output in cell.get("outputs", [])) for index, cell in enumerate(cells)}
     return {index: count for index, count in counts.items() if count}
 

@@ -153,7 +153,8 @@ def flattened_moves(spec: dict) -> list[str]:
                 or y.get("scale", {}).get("type") in {"log", "symlog"}):
             continue
         series_fields = view.fields((*SERIES_CHANNELS, *FACET_CHANNELS))
-        for panel in _grouped(view.rows, view.own_y_facets).values():
+        drawn = [row for row in view.rows if row.get(y["field"]) is not None]  # vega leaves out a null
+        for panel in _grouped(drawn, view.own_y_facets).values():
             top = max(abs(float(row[y["field"]])) for row in panel)
             for key, rows in _grouped(panel, [*view.facets, *series_fields]).items():
                 values = [float(row[y["field"]]) for row in rows]

@@ -20,6 +20,7 @@ import hashlib
 import html
 import json
 import os
+import re
 import textwrap
 from pathlib import Path
 
@@ -50,6 +51,9 @@ NEUTRAL_FILL = "#9aa9b8"
 MARKER_COLOUR = "#222222"
 TIER_SHAPES = ["circle", "square", "diamond", "triangle-up", "cross"]
 """A marker shape per reliability tier (most reliable first), the same on every chart."""
+WIDE_CHART_PX = 700
+"""A chart drawn wider than this keeps its size on a phone and scrolls in its box (scaled to the
+screen its labels would be a few pixels high); a narrower one is scaled to fit."""
 SOURCE_LINE_CHARACTERS = 90  # about 450 pixels at the source line's size: within the narrowest chart
 
 
@@ -91,11 +95,19 @@ def chart_html(spec: dict, svg: str | None = None, downloads: str = "") -> str:
     chart_id = "chart-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     safe = text.replace("<", "\\u003c")  # no "</script>" or "<!--" in the data can end the script
     options = json.dumps(EMBED_OPTIONS)
-    return (f'<div id="{chart_id}" class="cf-chart" role="figure" aria-label="{html.escape(chart_description(spec))}">'
-            f'{static_image(spec, svg)}</div>\n'
+    svg = drawn(spec) if svg is None else svg
+    wide = " cf-wide" if _width(svg) > WIDE_CHART_PX else ""
+    return (f'<div id="{chart_id}" class="cf-chart{wide}" role="figure" '
+            f'aria-label="{html.escape(chart_description(spec))}">{static_image(spec, svg)}</div>\n'
             f'<script>if (window.vegaEmbed) {{ vegaEmbed("#{chart_id}", {safe}, {options})'
             f'.catch(function (error) {{ console.error(error); }}); }}</script>'
             + (_download_links(downloads, chart_name(spec)) if downloads and chart_name(spec) else ""))
+
+
+def _width(svg: str) -> float:
+    """The width an SVG drawing declares (vl-convert writes it on the root element), or 0."""
+    found = re.search(r'<svg[^>]*\swidth="([0-9.]+)"', svg[:2000])
+    return float(found.group(1)) if found else 0.0
 
 
 def _download_links(folder: str, name: str) -> str:

@@ -49,20 +49,29 @@ def moved(figs: pd.DataFrame, indicator: str) -> Finding | None:
     if earliest["observation_id"] == latest["observation_id"]:
         return None
     verdict = judge.movement(earliest, latest)
-    return Finding.of(verdict, _sentence(f"{_name(latest)} {MOVED[verdict.outcome]} from {_at(earliest)} to "
-                                         f"{_at(latest)}."))
+    if verdict.outcome not in MOVED:  # a lower bound that the later level may or may not exceed
+        return None
+    turns = [f"it {MOVED[step.outcome]} from {_at(a)} to {_at(b)} on the way"
+             for (_, a), (_, b) in zip(alike.iterrows(), alike.iloc[1:].iterrows())
+             if (step := judge.movement(a, b)).outcome in {"up", "down"} and step.outcome != verdict.outcome]
+    statement = _sentence(f"{_name(latest)} {MOVED[verdict.outcome]} from {_at(earliest)} to {_at(latest)}.")
+    return Finding(statement, verdict.ids, "; ".join(filter(None, [verdict.caveat, *turns])), verdict.kind,
+                   verdict.outcome)
 
 
-def paced(first: pd.Series | None, second: pd.Series | None) -> Finding | None:
-    """Whether the first figure grew faster or slower than the second over the same period."""
+def paced(first: pd.Series | None, second: pd.Series | None, differs: str = "") -> Finding | None:
+    """Whether the first figure grew faster or slower than the second over the same period; ``differs``
+    says how the two measures differ, where they do (it joins the caveat)."""
     if first is None or second is None:
         return None
     try:
         verdict = judge.pace(first, second)
     except ValueError:
         return None
-    return Finding.of(verdict, f"In {words.period(first['period_start'], first['period_end'])}, {_name(first)} "
-                               f"{PACE[verdict.outcome]} {_name(second)}: {_change(first)} against {_change(second)}.")
+    statement = (f"In {words.period(first['period_start'], first['period_end'])}, {_name(first)} "
+                 f"{PACE[verdict.outcome]} {_name(second)}: {_change(first)} against {_change(second)}.")
+    return Finding(statement, verdict.ids, "; ".join(filter(None, [differs, verdict.caveat])), verdict.kind,
+                   verdict.outcome)
 
 
 def agreed(figs: pd.DataFrame, indicator: str, start: pd.Period, end: pd.Period) -> Finding | None:

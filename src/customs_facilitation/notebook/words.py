@@ -8,7 +8,10 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "October", "November", "December"]
 UNIT_WORDS = {"CNY trillion": "trillion yuan", "CNY billion": "billion yuan", "USD trillion": "trillion US dollars",
               "TEU million": "million TEU", "hours": "hours", "percent": "percent", "count": "", "months": "months",
-              "tonnes billion": "billion tonnes", "users": "users", "declarations per day": "declarations a day"}
+              "tonnes billion": "billion tonnes", "users": "users", "declarations per day": "declarations a day",
+              "USD billion": "billion US dollars", "USD": "US dollars", "CNY million": "million yuan",
+              "applications": "applications", "rank": "(rank; lower is better)", "score (0-100)": "out of 100",
+              "score (1-5)": "out of 5"}
 QUALIFIER_WORDS = {"exact": "{}", "at_least": "more than {}", "about": "about {}", "preliminary": "{} (preliminary)"}
 """How a qualifier reads: a lower bound (at_least) is published as "more than N" in every source we hold."""
 
@@ -46,7 +49,7 @@ def change(amount: float, change_unit: str, basis: str, qualifier: str = "exact"
     """
     if pd.isna(amount):
         return "no change published"
-    unit = {"percent": "%", "percentage_points": " percentage points"}.get(change_unit, "")
+    unit = {"percent": "%", "percentage_points": " percentage points", "rank_places": " places"}.get(change_unit, "")
     return QUALIFIER_WORDS[qualifier].format(f"{amount:+g}{unit} {basis.replace('_', ' ')}")
 
 

@@ -1,7 +1,7 @@
 """When a page is up to date: a key over everything its run reads, kept beside its notebook.
 
 The key hashes the notebook's bytes, the parameter set's title and the parameters injected, the
-data version (a content hash of ``data/``), the package's code and the Python that runs it. A
+data version (a content hash of ``data/``), the package's code and assets and the Python that runs it. A
 page is rebuilt when its key changed or a file of the run is missing; touching a file without
 changing it rebuilds nothing.
 """
@@ -20,9 +20,11 @@ from .layout import Layout
 
 @functools.cache
 def code_version() -> str:
-    """A content hash of the package's source files (what the notebooks and the build import)."""
+    """A content hash of the package's source files (what the notebooks and the build import) and
+    of the report's assets (the stylesheet and script every page carries)."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in PACKAGE_DIR.rglob("*.py") if "__pycache__" not in p.parts):
+    sources = [*PACKAGE_DIR.rglob("*.py"), *(PACKAGE_DIR / "report" / "assets").glob("*")]
+    for path in sorted(p for p in sources if "__pycache__" not in p.parts and p.is_file()):
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

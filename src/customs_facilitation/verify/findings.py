@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .consistency import published_interval
+from .consistency import lower_bound, published_interval
 
 WEAK_TIERS = ("secondary", "low")
 """Reliability tiers a finding names in its caveat."""
@@ -39,7 +39,11 @@ def movement(earlier: pd.Series, later: pd.Series) -> Verdict:
             _months(earlier) != _months(later)):
         raise ValueError(f"{earlier['observation_id']} and {later['observation_id']} are not comparable levels")
     before, after = _interval(earlier), _interval(later)
-    outcome = "unchanged" if before.meets(after) else ("up" if after.mid > before.mid else "down")
+    if before.meets(after):
+        bounded = "at_least" in {str(earlier["qualifier"]), str(later["qualifier"])}
+        outcome = "not knowable" if bounded else "unchanged"  # "more than 5,800" then 5,882: either way
+    else:
+        outcome = "up" if after.mid > before.mid else "down"
     return Verdict("movement", outcome, (earlier["observation_id"], later["observation_id"]),
                    caveat(pd.DataFrame([earlier, later])))
 
@@ -114,7 +118,8 @@ def _meets(row: pd.Series, target: pd.Series) -> bool:
 
 
 def _interval(row: pd.Series):
-    return published_interval(_text(row["value"]), exact=row["unit"] == "count")
+    published = published_interval(_text(row["value"]), exact=row["unit"] == "count")
+    return lower_bound(published, count=row["unit"] == "count") if str(row["qualifier"]) == "at_least" else published
 
 
 def _months(row: pd.Series) -> int:

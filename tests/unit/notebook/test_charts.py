@@ -208,3 +208,11 @@ def test_a_named_chart_in_the_build_links_its_files():
     assert "download>" not in charts.chart_html(spec, "<svg/>"), "no links outside the build (Lab, nbval)"
     unnamed = {k: v for k, v in spec.items() if k != "usermeta"}
     assert "download>" not in charts.chart_html(unnamed, "<svg/>", downloads="charts"), "no files to link"
+
+
+def test_a_wide_chart_is_marked_to_scroll_on_a_phone_and_a_narrow_one_to_scale():
+    spec = bar([1, 2]).to_dict()
+    wide = f'<svg xmlns="http://www.w3.org/2000/svg" width="{charts.WIDE_CHART_PX + 1}" height="10"/>'
+    narrow = '<svg xmlns="http://www.w3.org/2000/svg" width="480" height="10"/>'
+    assert 'class="cf-chart cf-wide"' in charts.chart_html(spec, wide)
+    assert 'class="cf-chart"' in charts.chart_html(spec, narrow)

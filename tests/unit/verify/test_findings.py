@@ -85,3 +85,11 @@ def test_the_caveat_names_weak_sources_and_lower_bounds():
                    row("C", "x", "2025-01", "2025-12", 7.0, reliability="state_media"))
     assert caveat(figs) == "A from a low source; B only a lower bound"
     assert caveat(figs.iloc[[2]]) == ""
+
+
+def test_a_rise_from_a_lower_bound_cannot_be_known_but_a_fall_below_it_can():
+    figs = figures(row("A", "aeo", "2023-12", "2023-12", 5800.0, "count", qualifier="at_least"),
+                   row("B", "aeo", "2024-04", "2024-04", 5882.0, "count"))
+    assert movement(figs.iloc[0], figs.iloc[1]).outcome == "not knowable"  # "more than 5,800", then 5,882
+    figs.loc[1, "value"] = 5700.0
+    assert movement(figs.iloc[0], figs.iloc[1]).outcome == "down"
