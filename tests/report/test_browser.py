@@ -32,8 +32,6 @@ READABLE_PX = 7.5
 """The least height of a chart's text on screen: vega's 10-11 px labels scaled to a phone's width
 keep at least this; a chart that would shrink more scrolls instead (charts.WIDE_CHART_PX)."""
 FIGURE_ID = re.compile(r"\b[A-Z][0-9]{2,}\b")
-EVERY_WIDTH = "default"
-"""The parameter set whose pages are read at every width (the others at the first, the desktop's)."""
 
 
 def report_dir() -> Path:
@@ -87,17 +85,16 @@ def browser():
 
 @pytest.fixture(scope="module")
 def read(report, browser):
-    """Every page's facts (tests/browser.py PAGE_FACTS) at the desktop's width, the default set's, the
-    index's and the dictionary's at each width too; and the script errors seen."""
+    """Every page's facts (tests/browser.py PAGE_FACTS) of every parameter set at each width (a
+    phone's and a desktop's), and the script errors seen."""
     folder, pages = report
     context_at, left = browser
-    assert (folder / EVERY_WIDTH).is_dir(), f"no {EVERY_WIDTH} parameter set in {folder}"
     facts, errors = {}, []
-    for number, (label, width) in enumerate(WIDTHS.items()):
+    for label, width in WIDTHS.items():
         context = context_at(width)
         tab = context.new_page()
         seen, _ = watch(tab)
-        for path in pages if number == 0 else [p for p in pages if p.parent in (folder, folder / EVERY_WIDTH)]:
+        for path in pages:
             seen.clear()
             facts[label, path.relative_to(folder).as_posix()] = read_page(tab, path)
             errors += [f"{path.relative_to(folder)} at {width} px: {e}" for e in seen]
