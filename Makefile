@@ -20,10 +20,10 @@ help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
 
 # Installing. uv (one binary from PyPI at the version pinned in requirements-uv.lock, which make lock
-# keeps current; fetched once into build/ by pip) installs each lock into a fresh venv in well under
-# half of pip's time. Where uv cannot be had or fails, pip
-# installs the same lock as it always did. Either way the venv holds exactly the lock's pins
-# (benchmarks/bench_setup.py times both and compares what they installed). INSTALLER=pip skips uv.
+# keeps current; fetched once into build/ by pip) installs each lock into a fresh venv in under half
+# of pip's time; where uv cannot be had or fails, pip installs the same lock as it always did. Either
+# way the venv holds exactly the lock's pins (benchmarks/bench_setup.py times both and compares what
+# they installed). INSTALLER=pip skips uv.
 INSTALLER ?= uv
 UV_LOCK := requirements-uv.lock
 UV_VERSION := $(shell sed -n 's/^uv==//p' $(UV_LOCK) 2> /dev/null)
