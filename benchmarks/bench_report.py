@@ -24,27 +24,18 @@ import asyncio
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from timing import timed  # benchmarks/timing.py, beside this script
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 PRELOAD = ("import pandas, altair, IPython.display, customs_facilitation.notebook, "
            "customs_facilitation.verify.consistency")
 GOALS = {"clean / nbconvert": 0.35, "clean / floor": 1.5, "one row / clean": 1.0}
-
-
-def timed(command, cwd, env) -> float:
-    """Run a command; return its seconds. Stop with its output if it fails."""
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
-    seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"failed: {' '.join(map(str, command))}\n{done.stdout}\n{done.stderr}")
-    return seconds
 
 
 def copy_project(root: Path) -> Path:

@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import timed  # benchmarks/timing.py, beside this script
+
 REPO = Path(__file__).resolve().parents[1]
 GOAL = 3.0
 RESULT = re.compile(r"^\[(gw\d+)\] \[\s*\d+%\] \w+ (\S+)", re.MULTILINE)
@@ -33,14 +35,8 @@ def nbconvert_pass(env) -> float:
     """Seconds of one plain nbconvert pass: every report notebook executed in turn, into a temporary folder."""
     notebooks = sorted((REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))
     with tempfile.TemporaryDirectory(prefix="bench-tests-") as out:
-        command = [REPO / ".venv" / "bin" / "jupyter", "nbconvert", "--execute", "--to", "notebook",
-                   "--output-dir", out, *notebooks]
-        start = time.perf_counter()
-        done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
-        seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"nbconvert failed:\n{done.stderr[-3000:]}")
-    return seconds
+        return timed([REPO / ".venv" / "bin" / "jupyter", "nbconvert", "--execute", "--to", "notebook",
+                      "--output-dir", out, *notebooks], REPO, env)
 
 
 def main() -> None:
