@@ -206,10 +206,11 @@ def bundle(args) -> int:
 def refresh(args) -> int:
     """Re-run the named report notebooks (default: all) and store their outputs."""
     from .paths import report_notebooks
-    from .report.refresh import refresh as refresh_notebook
+    from .report.refresh import refresh as refresh_notebooks
 
-    for path in [Path(p) for p in args.notebooks] or report_notebooks(args.notebooks_dir):
-        refresh_notebook(path)
+    paths = [Path(p) for p in args.notebooks] or report_notebooks(args.notebooks_dir)
+    refresh_notebooks(paths, args.notebooks_dir, Path(args.notebooks_dir) / "params", args.build)
+    for path in paths:
         print(f"refreshed {path.name}")
     return 0
 
@@ -229,7 +230,8 @@ def report(args) -> int:
     elif args.step == "run":
         from .report.build import build
 
-        build(args.notebooks, params, args.build, only=(Path(args.notebook), Path(args.param_set)), jobs=args.jobs)
+        build(args.notebooks, params, args.build, only=[(Path(args.notebook), Path(args.param_set))], force=True,
+              jobs=args.jobs)
     elif args.step == "index":
         from .report.index import write_index
 
@@ -331,6 +333,7 @@ def build_parser() -> argparse.ArgumentParser:
     command = commands.add_parser("refresh", help="re-run report notebooks and store their outputs (nbval's reference)")
     command.add_argument("notebooks", nargs="*", help="notebooks to refresh (default: every report notebook)")
     command.add_argument("--notebooks-dir", default="notebooks", help="where the report notebooks are")
+    command.add_argument("--build", default="build", help="the report's build folder (its default set's runs)")
     command.set_defaults(run=refresh)
     command = commands.add_parser("report", help="build the offline HTML report, step by step")
     _add_report_steps(command)

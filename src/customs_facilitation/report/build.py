@@ -34,12 +34,13 @@ SAY = functools.partial(print, flush=True)
 _LEFTOVER = re.compile(r"\..+-[a-z0-9_]{8}(\.tmp\..+)?")  # files.temp_path and this module's spec folders
 
 
-def build(notebooks_dir, params_dir, build_dir, *, only: tuple[Path, Path] | None = None, jobs: int | None = None,
-          say: Callable[[str], None] = SAY) -> Path | None:
+def build(notebooks_dir, params_dir, build_dir, *, only: list[tuple[Path, Path]] | None = None,
+          force: bool = False, jobs: int | None = None, say: Callable[[str], None] = SAY) -> Path | None:
     """Bring the report in ``build_dir`` up to date; return the index (None when ``only`` is given).
 
     Args:
-        only: (notebook, parameter set file): run just that one, even if up to date; no index.
+        only: (notebook, parameter set file) pairs: bring just those up to date; no index.
+        force: run even what is up to date.
         jobs: kernels at a time (default: the number of cores).
 
     Raises:
@@ -49,15 +50,14 @@ def build(notebooks_dir, params_dir, build_dir, *, only: tuple[Path, Path] | Non
     from ..data.version import data_version
 
     notebooks, param_sets = read_report_inputs(notebooks_dir, params_dir)
-    if only is not None:
-        notebooks, param_sets = _only(notebooks, param_sets, *only)
+    runs = [(nb, s) for s in param_sets for nb in notebooks] if only is None else \
+        [_one(notebooks, param_sets, *pair) for pair in only]
     layout = Layout(Path(build_dir))
     with build_lock(layout.lock, say):
         _remove_leftovers(layout)
         version = data_version()
-        runs = [(nb, s) for s in param_sets for nb in notebooks]
         keys = {(nb.path, s.path): run_key(nb, s, parameters_for(nb, s, Path()), version) for nb, s in runs}
-        todo = [(nb, s) for nb, s in runs if only is not None or not is_fresh(layout, nb, s, keys[nb.path, s.path])]
+        todo = [(nb, s) for nb, s in runs if force or not is_fresh(layout, nb, s, keys[nb.path, s.path])]
         if todo:
             jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
             say(f"report: {len(todo)} of {len(runs)} runs to do, {jobs} at a time")
@@ -69,8 +69,8 @@ def build(notebooks_dir, params_dir, build_dir, *, only: tuple[Path, Path] | Non
         return write_index(notebooks_dir, params_dir, build_dir)
 
 
-def _only(notebooks: list[Notebook], param_sets: list[ParameterSet], notebook_path, params_path):
-    """The one notebook and the one parameter set named, checked like all the others."""
+def _one(notebooks: list[Notebook], param_sets: list[ParameterSet], notebook_path, params_path):
+    """The run of the notebook and the parameter set named, checked like all the others."""
     from .inputs import read_notebook, read_parameter_set, require_declared_parameters
 
     notebook = next((nb for nb in notebooks if nb.path.resolve() == Path(notebook_path).resolve()), None)
@@ -80,7 +80,7 @@ def _only(notebooks: list[Notebook], param_sets: list[ParameterSet], notebook_pa
     if param_set is None:
         param_set = read_parameter_set(params_path)
         require_declared_parameters(param_set, [*notebooks, notebook])
-    return [notebook], [param_set]
+    return notebook, param_set
 
 
 def _remove_leftovers(layout: Layout) -> None:
