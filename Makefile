@@ -14,10 +14,11 @@ KERNEL_CONFIG := etc/ipython/ipython_kernel_config.py
 .DEFAULT_GOAL := help
 CLI := $(BIN)/customs-facilitation
 
-.PHONY: help setup validate check audit curated lint report test test-fast refresh bundle lab lab-setup lock clean
+.PHONY: help setup review-setup validate check audit curated lint report test test-fast refresh review bundle lab \
+  lab-setup lock clean
 
 help: ## list the targets
-	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
 
 # Installing. uv (one binary from PyPI at the version pinned in requirements-uv.lock, which make lock
 # keeps current; fetched once into build/ by pip) installs each lock into a fresh venv in under half
@@ -64,7 +65,7 @@ $(STAMP): requirements.lock pyproject.toml
 	  from customs_facilitation.notebook.charts import enable_offline_widget; enable_offline_widget()'
 	touch $@
 
-setup: $(STAMP) ## create or refresh the virtual environment (.venv) from requirements.lock (uv, else pip)
+setup: $(STAMP) review-setup ## create or refresh the virtual environment (.venv) from requirements.lock (uv, else pip)
 
 validate: $(STAMP) ## validate the curated data in data/ against its schema and rules
 	$(CLI) validate
@@ -119,6 +120,28 @@ test-fast: $(STAMP) ## the quick loop: every test not marked slow (no kernels, b
 
 refresh: $(STAMP) ## re-run the notebooks with default parameters and store their outputs (nbval's reference)
 	$(CLI) refresh
+
+# Reviewing a change: git shows each notebook as a reader reviews it (customs-facilitation notebook-text):
+# each cell's source, its tables' rows, its charts' data rows, its findings and figures; no JSON, no base64.
+# .gitattributes marks *.ipynb diff=notebook; review-setup tells git the command (for git diff, log -p and
+# show), to name each hunk's cell, and to cache the texts. Git keeps a cached text while the command stays
+# the same, so the command carries a checksum of the module that writes the text: new code, new texts.
+# (git diff --stat counts the JSON's lines: git's diffstat converts nothing.)
+NOTEBOOK_TEXT = NOTEBOOK_TEXT_VERSION=$(firstword $(shell cksum src/customs_facilitation/report/notebook_text.py \
+  2> /dev/null)) $(CURDIR)/$(CLI) notebook-text
+CELL_LINE := ^\#\# cell [0-9]+ .*$$
+GIT_NOTEBOOK_TEXT = -c diff.notebook.textconv='$(NOTEBOOK_TEXT)' -c diff.notebook.xfuncname='$(CELL_LINE)'
+REV ?= HEAD
+
+review-setup: ## show notebooks as text in git diff, log -p and show (git config diff.notebook.*; setup does it)
+	@if [ "$$(git rev-parse --is-inside-work-tree 2> /dev/null)" = true ]; then \
+	  { git config diff.notebook.textconv '$(NOTEBOOK_TEXT)' && git config diff.notebook.cachetextconv true && \
+	    git config diff.notebook.xfuncname '$(CELL_LINE)' || echo "git could not be told to show notebooks as text"; }; \
+	fi
+
+review: $(STAMP) ## what a change does to each page: the files changed, then each notebook's changes as text (REV=HEAD)
+	@git --no-pager $(GIT_NOTEBOOK_TEXT) diff --stat $(REV)
+	@git $(GIT_NOTEBOOK_TEXT) diff $(REV) -- notebooks/
 
 bundle: build/customs-facilitation-data.zip ## write the citable data bundle: CSVs, datapackage.json, README, CITATION.cff
 

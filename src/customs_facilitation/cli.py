@@ -215,6 +215,21 @@ def refresh(args) -> int:
     return 0
 
 
+def notebook_text(args) -> int:
+    """Print a notebook as a reviewer reads it: each cell's source, its tables' rows, its charts' data
+    rows, its findings; no JSON, no base64 (git's textconv for notebooks: make review)."""
+    from .report.notebook_text import notebook_file_text
+
+    try:
+        text = notebook_file_text(args.file)
+    except OSError as error:
+        print(f"{args.file}: cannot read: {error}", file=sys.stderr)
+        return 2
+    sys.stdout.buffer.write(text.encode("utf-8"))  # as the notebook is, whatever the locale
+    sys.stdout.flush()
+    return 0
+
+
 def report(args) -> int:
     """The report's build steps (make report calls these)."""
     params = args.params or str(Path(args.notebooks) / "params")
@@ -335,6 +350,10 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument("--notebooks-dir", default="notebooks", help="where the report notebooks are")
     command.add_argument("--build", default="build", help="the report's build folder (its default set's runs)")
     command.set_defaults(run=refresh)
+    command = commands.add_parser("notebook-text", help="print a notebook as a reviewer reads it: cells, tables' "
+                                                        "rows, charts' data, findings (git diff's textconv)")
+    command.add_argument("file", help="a notebook (.ipynb); any other file is printed as it is")
+    command.set_defaults(run=notebook_text)
     command = commands.add_parser("report", help="build the offline HTML report, step by step")
     _add_report_steps(command)
     command.set_defaults(run=report)
