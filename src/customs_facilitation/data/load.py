@@ -134,7 +134,7 @@ def load_observations(data_dir: DataDir = None, *, indicator=None, topic=None, p
     return obs if keep.all() else obs[keep].reset_index(drop=True)  # no copy of an unfiltered table
 
 
-def load_targets(data_dir: DataDir = None) -> pd.DataFrame:
+def load_targets(data_dir: DataDir = None, *, min_reliability=None, as_of=None) -> pd.DataFrame:
     """Stated targets: the level an indicator is to reach by a deadline, one row per target.
 
     A target is not an outcome: its outcomes are the figures of its ``indicator_id`` in
@@ -145,6 +145,8 @@ def load_targets(data_dir: DataDir = None) -> pd.DataFrame:
 
     Args:
         data_dir: a data folder; default the repository's ``data/``.
+        min_reliability, as_of: keep the targets whose source qualifies, as :func:`load_observations`
+            keeps figures.
 
     Raises:
         DataValidationError: if the package breaks its schema, or a target shares its id with an
@@ -160,7 +162,12 @@ def load_targets(data_dir: DataDir = None) -> pd.DataFrame:
     problems = _target_problems(targets, tables)
     if problems:
         raise DataValidationError(problems)
-    return targets
+    keep = pd.Series(True, index=targets.index)
+    if min_reliability is not None:
+        keep &= targets["source_id"].isin(_sources_at_least(tables["sources"], min_reliability))
+    if as_of is not None:
+        keep &= targets["source_id"].isin(_sources_as_of(tables["sources"], as_of))
+    return targets[keep].reset_index(drop=True)
 
 
 def _target_problems(targets: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> list[Problem]:

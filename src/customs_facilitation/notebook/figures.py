@@ -4,6 +4,7 @@ import pandas as pd
 
 from ..data.load import RELIABILITY_TIERS, load_indicators, load_observations, load_sources, load_units
 from ..data.units import conversion_factors, to_base_units
+from ..verify.derive import levels_from_cuts
 from . import words
 
 
@@ -50,6 +51,16 @@ def one_reading_each(rows: pd.DataFrame) -> pd.DataFrame:
         also[best["observation_id"]] = other_readings(best, same)
     picked = rows[rows["observation_id"].isin(chosen)]
     return picked.assign(also=picked["observation_id"].map(also).astype("str"))
+
+
+def outcomes(figs: pd.DataFrame, indicator: str) -> pd.DataFrame:
+    """What a target on ``indicator`` is judged by: its published levels, one reading each, and the
+    level each figure published only as a cut versus a base year implies (``derived_from`` says from
+    what: :func:`.derive.levels_from_cuts`)."""
+    rows = figs[figs["indicator_id"] == indicator]
+    held = one_reading_each(rows)
+    derived = levels_from_cuts(rows, held)
+    return pd.concat([held, derived], ignore_index=True) if not derived.empty else held.assign(derived_from=None)
 
 
 def other_readings(best: pd.Series, same: pd.DataFrame) -> str:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..verify import findings as judge
 from . import words
-from .figures import one_reading_each
+from .figures import one_reading_each, outcomes
 
 MOVED = {"up": "rose", "down": "fell", "unchanged": "stayed level"}
 PACE = {"faster": "outpaced", "slower": "lagged behind", "as fast": "kept pace with"}
@@ -86,6 +86,25 @@ def agreed(figs: pd.DataFrame, indicator: str, start: pd.Period, end: pd.Period)
     said = "give the same level" if verdict.outcome == "agree" else "disagree"
     return Finding.of(verdict, f"The {len(readings)} sources of {_name(readings.iloc[0])} for "
                                f"{words.period(start, end)} {said}: {levels}.")
+
+
+TARGET_SAID = {"met": "was met", "missed": "was missed", "met later": "was missed at its date and met later"}
+
+
+def target_met(target: pd.Series, figs: pd.DataFrame, name: str) -> Finding:
+    """Whether a stated target (a row of ``load_targets``) on the indicator called ``name`` was met by
+    its date, missed, met later, or cannot be known from the figures that qualify, and on what."""
+    verdict = judge.target_outcome(target, outcomes(figs, target["indicator_id"]))
+    direction = "at most" if target["direction"] == "at_most" else "at least"
+    aim = (f"the target of {name} {direction} {words.level(target['value'], target['unit'])} by "
+           f"{str(target['due_as_stated']).removeprefix('by ')} ({target['target_id']})")
+    if verdict.outcome == "not knowable":
+        return Finding.of(verdict, _sentence(f"Whether {aim} was met cannot be known from the figures held: "
+                                             f"{verdict.caveat}."))
+    shown = outcomes(figs, target["indicator_id"]).set_index("observation_id")
+    evidence = " then ".join(_at(shown.loc[i].rename(i).to_frame().T.reset_index(names="observation_id").iloc[0])
+                             for i in verdict.ids[1:])
+    return Finding.of(verdict, _sentence(f"{aim} {TARGET_SAID[verdict.outcome]}: {evidence}."))
 
 
 def as_record(finding: Finding) -> dict:

@@ -102,3 +102,45 @@ def pilot_city_naming(cities: pd.DataFrame, observations: pd.DataFrame) -> pd.Da
                      "count_id": ", ".join(count["observation_id"]), "share_named": 100 * len(named) / of,
                      "cities": ", ".join(named["city_en"])})
     return pd.DataFrame(rows, columns=["operation_year", "status", "named", "of", "count_id", "share_named", "cities"])
+
+
+def levels_from_cuts(cuts: pd.DataFrame, bases: pd.DataFrame) -> pd.DataFrame:
+    """The level each figure published only as a percent change versus a named year implies, from
+    the level held for that whole year: ``base * (1 + change / 100)``, derived by us.
+
+    ``cuts`` and ``bases`` are figures (rows of ``load_figures``); ``bases`` should hold one reading
+    per indicator and period. Each result keeps its figure's id, period and reliability, takes the
+    base's unit, is rounded to the base's decimals, is ``about`` that level, and says in ``derived_from``
+    what it was derived from; a cut whose base year is not held is left out.
+
+    >>> month = lambda text: pd.Period(text, "M")
+    >>> cut = pd.DataFrame({"observation_id": ["C"], "indicator_id": ["t"], "period_start": [month("2018-12")],
+    ...     "period_end": [month("2018-12")], "value": [None], "unit": [None], "change": [-50.0],
+    ...     "change_basis": ["versus_2017"]})
+    >>> base = pd.DataFrame({"observation_id": ["B"], "indicator_id": ["t"], "period_start": [month("2017-01")],
+    ...     "period_end": [month("2017-12")], "value": [90.0], "unit": ["hours"]})
+    >>> levels_from_cuts(cut, base)[["observation_id", "value", "qualifier", "derived_from"]].to_dict("records")
+    [{'observation_id': 'C', 'value': 45.0, 'qualifier': 'about', 'derived_from': 'a cut of 50% on B (90 hours)'}]
+    """
+    rows = []
+    for cut in cuts[cuts["value"].isna() & cuts["change"].notna()].itertuples(index=False):
+        year = VERSUS_YEAR.fullmatch(str(cut.change_basis))
+        if year is None:
+            continue
+        held = bases[(bases["indicator_id"] == cut.indicator_id) & bases["value"].notna()
+                     & (bases["period_start"] == pd.Period(f"{year.group(1)}-01", "M"))
+                     & (bases["period_end"] == pd.Period(f"{year.group(1)}-12", "M"))]
+        if held.empty:
+            continue
+        base = held.iloc[0]
+        digits = len(f"{float(base['value']):g}".partition(".")[2])  # as precise as the base, no more
+        level = round(float(base["value"]) * (1 + float(cut.change) / 100), digits)
+        derived_from = (f"{_cut_or_rise(float(cut.change))} on {base['observation_id']} "
+                        f"({base['value']:g} {base['unit']})")
+        rows.append({**cut._asdict(), "value": level, "unit": base["unit"], "qualifier": "about",
+                     "derived_from": derived_from})
+    return pd.DataFrame(rows, columns=list(dict.fromkeys([*cuts.columns, "qualifier", "derived_from"])))
+
+
+def _cut_or_rise(change: float) -> str:
+    return f"a cut of {-change:g}%" if change < 0 else f"a rise of {change:g}%"

@@ -78,14 +78,16 @@ def agreement(readings: pd.DataFrame) -> Verdict:
 def target_outcome(target: pd.Series, outcomes: pd.DataFrame) -> Verdict:
     """Whether a stated target was met by its date, missed, met later, or cannot be known from the
     figures held (and why). ``target`` has ``value``, ``unit``, ``direction`` (``at_most`` or
-    ``at_least``), ``due`` (a month) and ``target_id``; ``outcomes`` are the indicator's figures."""
+    ``at_least``), ``due`` (a month) and ``target_id``; ``outcomes`` are the indicator's figures, with levels
+    derived from a published cut (``derived_from``, :func:`.derive.levels_from_cuts`) where no level
+    was published for a date: the caveat then says so."""
     ids = (target["target_id"],)
     in_unit = outcomes[outcomes["unit"] == target["unit"]].sort_values("period_end")
     if in_unit.empty:
         reason = ("no outcome in its unit, only a percentage change from a base"
                   if outcomes["change_unit"].eq("percent").any() else "no outcome held")
         return Verdict("target", "not knowable", ids, reason)
-    meets = in_unit.apply(lambda row: _meets(row, target), axis=1)
+    meets = in_unit.apply(lambda row: _meets(row, target), axis=1).eq(True)
     due = pd.Period(target["due"], "M")
     met_by_due = in_unit[meets & (in_unit["period_end"] <= due)]
     if not met_by_due.empty:
@@ -93,7 +95,16 @@ def target_outcome(target: pd.Series, outcomes: pd.DataFrame) -> Verdict:
         return Verdict("target", "met", (*ids, first["observation_id"]), caveat(met_by_due.iloc[[0]]))
     at_due = in_unit[(in_unit["period_end"] >= due)]
     if at_due.empty or at_due.iloc[0]["period_end"] > due + 12:
-        return Verdict("target", "not knowable", ids, f"no outcome for {due.year} or the year after")
+        reason = f"no outcome for {due.year} or the year after"
+        if not at_due.empty:
+            first = at_due.iloc[0]
+            said = {True: "meets", False: "does not meet", None: "cannot show whether it meets"}[_meets(first, target)]
+            reason += f"; the first held after it, {first['observation_id']} of {first['period_end']}, {said} it"
+            ids = (*ids, first["observation_id"])
+        return Verdict("target", "not knowable", ids, reason)
+    if _meets(at_due.iloc[0], target) is None:
+        return Verdict("target", "not knowable", (*ids, at_due.iloc[0]["observation_id"]),
+                       f"{at_due.iloc[0]['observation_id']} is only a lower bound, which cannot show it")
     later = in_unit[meets & (in_unit["period_end"] > due)]
     shown = at_due.iloc[[0]] if later.empty else pd.concat([at_due.iloc[[0]], later.iloc[[0]]])
     return Verdict("target", "missed" if later.empty else "met later",
@@ -109,12 +120,18 @@ def caveat(rows: pd.DataFrame) -> str:
     bounds = rows[rows["qualifier"].astype(str).eq("at_least")]
     if not bounds.empty:
         said.append(f"{', '.join(bounds['observation_id'])} only a lower bound")
+    if "derived_from" in rows:
+        said += [f"the level of {r.observation_id} derived by us from {r.derived_from}"
+                 for r in rows[rows["derived_from"].notna()].itertuples()]
     return "; ".join(said)
 
 
-def _meets(row: pd.Series, target: pd.Series) -> bool:
-    value = _interval(row)
-    return value.low <= target["value"] if target["direction"] == "at_most" else value.high >= target["value"]
+def _meets(row: pd.Series, target: pd.Series) -> bool | None:
+    """Whether a figure meets a target, or None where a lower bound cannot show it either way."""
+    bound = str(row["qualifier"]) == "at_least"
+    if target["direction"] == "at_most":
+        return False if row["value"] > target["value"] else (None if bound else True)
+    return True if row["value"] >= target["value"] else (None if bound else False)
 
 
 def _interval(row: pd.Series):

@@ -78,3 +78,20 @@ def test_findings_in_words_cite_their_figures_and_change_with_them(tiny):
     assert findings.paced(faster, trade).outcome == "slower"
     assert findings.paced(None, trade) is None  # a figure that does not qualify: no finding
     assert findings.moved(figs.iloc[0:0], "goods_trade") is None
+
+
+def test_a_target_finding_says_met_or_missed_on_what_and_changes_with_its_figure(tiny):
+    from customs_facilitation.notebook import findings
+
+    figs = figures.load_figures(data_dir=tiny)
+    target = pd.Series({"target_id": "X02", "indicator_id": "cities", "value": 8.0, "unit": "count",
+                        "direction": "at_least", "due": "2022-12", "due_as_stated": "by the end of 2022"})
+    met = findings.target_met(target, figs, "pilot cities")
+    assert met.outcome == "met" and met.ids == ("X02", "F02")
+    assert met.statement.startswith("The target of pilot cities at least 8 by the end of 2022 (X02) was met: ")
+    assert "(F02)" in met.statement and "F02 only a lower bound" in met.caveat
+    target["value"] = 12.0  # at least 10 cannot show whether 12 was reached
+    unknown = findings.target_met(target, figs, "pilot cities")
+    assert unknown.outcome == "not knowable" and unknown.ids == ("X02", "F02")
+    assert unknown.statement.startswith("Whether the target of pilot cities at least 12 ")
+    assert "lower bound" in unknown.caveat

@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 
+from customs_facilitation.verify.derive import levels_from_cuts
 from customs_facilitation.verify.findings import agreement, caveat, movement, pace, target_outcome
 
 COLUMNS = ["observation_id", "indicator_id", "period_start", "period_end", "value", "unit", "change", "change_unit",
@@ -77,6 +78,19 @@ def test_a_target_is_met_missed_met_later_or_not_knowable():
     assert unknowable.outcome == "not knowable" and "percentage change" in unknowable.caveat
     too_late = figures(row("D", "clearance", "2021-06", "2021-06", 30.0))
     assert target_outcome(TARGET, too_late).outcome == "not knowable"
+
+
+def test_a_cut_on_a_held_base_year_judges_a_target_and_says_it_is_derived():
+    cut = figures(row("C", "clearance", "2018-12", "2018-12", None, None, -40.0, "versus_2017"))
+    base = figures(row("B", "clearance", "2017-01", "2017-12", 100.0))
+    derived = levels_from_cuts(cut, base)
+    met = target_outcome(TARGET, derived)
+    assert (met.outcome, met.ids) == ("met", ("X01", "C"))
+    assert "derived by us from a cut of 40% on B (100 hours)" in met.caveat
+    cut.loc[0, "change"] = -30.0  # 70 hours at the deadline, and no later figure
+    missed = target_outcome(TARGET, pd.concat([levels_from_cuts(cut, base)]))
+    assert missed.outcome == "missed" and "derived by us" in missed.caveat
+    assert levels_from_cuts(cut, base.assign(period_start=pd.Period("2016-01", "M"))).empty, "no whole base year"
 
 
 def test_the_caveat_names_weak_sources_and_lower_bounds():
