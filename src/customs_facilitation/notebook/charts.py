@@ -216,6 +216,11 @@ def enable(interactive: bool | None = None, *, keep_choices: bool = False) -> No
             registry.enable(name, **options)
 
 
+def panel_header() -> alt.Header:
+    """The label of each panel of a faceted chart: above it, left-aligned, whole (an indicator's name)."""
+    return alt.Header(labelAngle=0, labelAlign="left", labelLimit=0, labelOrient="top", labelAnchor="start")
+
+
 def reliability_shape(field: str = "reliability") -> alt.Shape:
     """Marker shape by source reliability, the same shape for a tier on every chart."""
     return alt.Shape(f"{field}:N", title="Source reliability",

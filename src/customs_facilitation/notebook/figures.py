@@ -95,6 +95,35 @@ def series(figs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
     }).sort_values(["indicator", "date", "id"]).reset_index(drop=True)
 
 
+def against_targets(figs: pd.DataFrame, targets: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """For a chart of targets and outcomes: the points (:func:`series` of each target's indicator,
+    one reading each, with the levels derived from cuts marked ``derived by us``) and one mark per
+    target (from the month it was stated to its deadline, at its level), both with a ``panel``
+    naming the indicator and its unit."""
+    indicators = list(dict.fromkeys(targets["indicator_id"]))
+    held = [outcomes(figs, indicator) for indicator in indicators]
+    rows = pd.concat(held, ignore_index=True) if held else figs.iloc[0:0].assign(derived_from=None)
+    points = series(rows, indicators)
+    derived = rows.set_index("observation_id")["derived_from"].dropna()
+    points["kind"] = points["id"].map(lambda i: "derived by us from a published cut" if i in derived
+                                      else "as published")
+    points["derived from"] = points["id"].map(derived).fillna("")
+    names = dict(zip(figs["indicator_id"], figs["name"]))
+    marks = pd.DataFrame({
+        "id": targets["target_id"],
+        "indicator": targets["indicator_id"].map(names),
+        "start": targets["set_month"].dt.to_timestamp().dt.strftime("%Y-%m-%d"),
+        "date": targets["due"].dt.to_timestamp(how="end").dt.strftime("%Y-%m-%d"),
+        "value": targets["value"].astype(float),
+        "unit": targets["unit"],
+        "by": targets["due_as_stated"],
+        "source_id": targets["source_id"],
+    })
+    for frame in (points, marks):
+        frame["panel"] = frame["indicator"] + " (" + frame["unit"] + ")"
+    return points, marks
+
+
 def in_one_unit(points: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
     """Points of :func:`series` converted to the unit most of them were published in, named in ``unit``."""
     if points.empty:
@@ -120,3 +149,36 @@ def same_months_each_year(figs: pd.DataFrame, indicators: list[str], first_month
                 & (figs["period_start"].dt.year == figs["period_end"].dt.year)]
     points = series(one_reading_each(rows), indicators)
     return in_one_unit(points.assign(year=points["date"].str[:4]), units)
+
+
+def yearly_changes(figs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
+    """Each indicator's published year-on-year change (percent) for each whole calendar year, one
+    reading each (the most reliable, then the earliest published), for a chart of growth rates."""
+    whole_year = ((figs["period_start"].dt.month == 1) & (figs["period_end"].dt.month == 12)
+                  & (figs["period_start"].dt.year == figs["period_end"].dt.year))
+    rows = figs[whole_year & figs["indicator_id"].isin(indicators) & figs["change"].notna()
+                & (figs["change_unit"] == "percent") & (figs["change_basis"] == "year_on_year")]
+    picked = [most_reliable(same) for _, same in rows.groupby(["indicator_id", "period_start"], observed=True)]
+    chosen = pd.DataFrame(picked) if picked else rows.iloc[0:0]
+    return pd.DataFrame({
+        "year": chosen["period_start"].dt.year.astype("int64").astype(str),
+        "indicator": chosen["name"],
+        "change": chosen["change"].astype(float),
+        "id": chosen["observation_id"],
+        "source": chosen["outlet"],
+        "reliability": chosen["reliability"].astype(str),
+    }).sort_values(["year", "indicator"]).reset_index(drop=True)
+
+
+def latest_common_year(figs: pd.DataFrame, first: str, second: str) -> tuple[pd.Series, pd.Series] | None:
+    """The two indicators' yearly figures with a year-on-year change for the latest whole year both
+    have (:func:`yearly_changes`), or None."""
+    changes = yearly_changes(figs, [first, second]).assign(
+        indicator_id=lambda c: c["id"].map(figs.set_index("observation_id")["indicator_id"]))
+    years = [set(changes.loc[changes["indicator_id"] == i, "year"]) for i in (first, second)]
+    common = sorted(years[0] & years[1])
+    if not common:
+        return None
+    ids = changes.loc[changes["year"] == common[-1]].set_index("indicator_id")["id"]
+    by_id = figs.set_index("observation_id", drop=False)
+    return by_id.loc[ids[first]], by_id.loc[ids[second]]

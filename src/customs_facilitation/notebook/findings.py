@@ -98,13 +98,46 @@ def target_met(target: pd.Series, figs: pd.DataFrame, name: str) -> Finding:
     direction = "at most" if target["direction"] == "at_most" else "at least"
     aim = (f"the target of {name} {direction} {words.level(target['value'], target['unit'])} by "
            f"{str(target['due_as_stated']).removeprefix('by ')} ({target['target_id']})")
-    if verdict.outcome == "not knowable":
-        return Finding.of(verdict, _sentence(f"Whether {aim} was met cannot be known from the figures held: "
-                                             f"{verdict.caveat}."))
+    if verdict.outcome == "not knowable":  # the reason is the statement's, not a caveat
+        statement = _sentence(f"Whether {aim} was met cannot be known from the figures held: {verdict.caveat}.")
+        return Finding(statement, verdict.ids, "", verdict.kind, verdict.outcome)
     shown = outcomes(figs, target["indicator_id"]).set_index("observation_id")
     evidence = " then ".join(_at(shown.loc[i].rename(i).to_frame().T.reset_index(names="observation_id").iloc[0])
                              for i in verdict.ids[1:])
     return Finding.of(verdict, _sentence(f"{aim} {TARGET_SAID[verdict.outcome]}: {evidence}."))
+
+
+ALONGSIDE = {"agree": "moved the same way as", "disagree": "moved the other way from",
+             "not knowable": "cannot be said to have moved with"}
+
+
+def alongside(figs: pd.DataFrame, outside: str, own: str) -> Finding | None:
+    """Whether an outside measure (``outside``, its first and latest edition) moved the way GACC's own
+    figure (``own``, the figure nearest each edition, within a year) did; lower is better in both."""
+    editions = one_reading_each(figs[(figs["indicator_id"] == outside) & figs["value"].notna()])
+    ours = one_reading_each(figs[(figs["indicator_id"] == own) & figs["value"].notna()])
+    if len(editions) < 2 or ours.empty:
+        return None
+    editions = editions.sort_values("period_end")
+    first, last = editions.iloc[0], editions.iloc[-1]
+    near = [_nearest(ours, edition["period_end"]) for edition in (first, last)]
+    if any(row is None for row in near) or near[0]["observation_id"] == near[1]["observation_id"]:
+        statement = (f"{_name(first)} ({first['observation_id']}, {last['observation_id']}) cannot be set beside "
+                     f"{_name(ours.iloc[0])}: we hold no figure of it within a year of each edition.")
+        return Finding(_sentence(statement), (first["observation_id"], last["observation_id"]), "", "alongside",
+                       "not comparable")
+    verdict = judge.alongside((first, last), (near[0], near[1]))
+    statement = (f"{_name(first)} went from {_at(first)} to {_at(last)}, and {_name(near[0])} from {_at(near[0])} "
+                 f"to {_at(near[1])}: the outside measure {ALONGSIDE[verdict.outcome]} GACC's own account "
+                 f"(lower is better in both).")
+    return Finding.of(verdict, _sentence(statement))
+
+
+def _nearest(rows: pd.DataFrame, month: pd.Period) -> pd.Series | None:
+    """The row whose period ends nearest ``month``, within a year (the earlier on a tie), or None."""
+    distance = (rows["period_end"] - month).map(lambda offset: abs(offset.n))
+    close = rows.assign(distance=distance)[distance <= 12].sort_values(["distance", "period_end"])
+    return None if close.empty else close.iloc[0]
 
 
 def as_record(finding: Finding) -> dict:

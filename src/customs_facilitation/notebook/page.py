@@ -87,10 +87,19 @@ class Page:
         return load_sources(self.data_dir)
 
     @functools.cached_property
+    def indicators(self) -> pd.DataFrame:
+        """Every indicator, read once for the page."""
+        return load_indicators(self.data_dir)
+
+    @functools.cached_property
     def definitions(self) -> dict[str, str]:
-        """Each indicator's definition, by id, read once for the page."""
-        indicators = load_indicators(self.data_dir)
-        return dict(zip(indicators["indicator_id"], indicators["definition"]))
+        """Each indicator's definition, by id."""
+        return dict(zip(self.indicators["indicator_id"], self.indicators["definition"]))
+
+    @functools.cached_property
+    def names(self) -> dict[str, str]:
+        """Each indicator's name, by id (for an indicator none of whose figures qualify, too)."""
+        return dict(zip(self.indicators["indicator_id"], self.indicators["name"]))
 
     @property
     def focus(self) -> str | None:

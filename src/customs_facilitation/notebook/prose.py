@@ -147,3 +147,10 @@ def latest_move(rows: pd.DataFrame) -> str:
             + (f" of {words.number(abs(difference))}**" if difference else "**") + " (derived by us).")
     notes = [f"{r['observation_id']}: *{r['note']}*" for r in (before, last) if pd.notna(r["note"])]
     return text + (" The sources' notes: " + "; ".join(notes) + "." if notes else "")
+
+
+def latest_editions(latest: pd.DataFrame) -> str:
+    """The latest edition held of each measure (one row each), oldest first: how far a view reaches."""
+    said = [f"{row['name']}: {words.period(row['period_start'], row['period_end'])} ({row['observation_id']})"
+            for _, row in latest.sort_values("period_end").iterrows()]
+    return ("The latest edition held of each outside measure, oldest first. " + "; ".join(said) + ".") if said else ""

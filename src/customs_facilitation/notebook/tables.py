@@ -35,6 +35,26 @@ def figure_table(figs: pd.DataFrame) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+def target_table(targets: pd.DataFrame, figs: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """One line per stated target: what, by when, when stated and by whom, and how it came out on
+    the figures that qualify (:func:`.findings.target_met`), with the figures it rests on."""
+    from .findings import target_met
+
+    found = [target_met(target, figs, names[target["indicator_id"]]) for _, target in targets.iterrows()]
+    return pd.DataFrame({
+        "indicator": [names[i] for i in targets["indicator_id"]],
+        "target": [f"{'at most' if d == 'at_most' else 'at least'} {words.level(v, u)}"
+                   for d, v, u in zip(targets["direction"], targets["value"], targets["unit"])],
+        "by": targets["due_as_stated"],
+        "stated": [words.period(m, m) for m in targets["set_month"]],
+        "outcome": [f.outcome for f in found],
+        "on figures": [", ".join(f.ids[1:]) for f in found],
+        "caveat": [f.caveat for f in found],
+        "target id": targets["target_id"],
+        "source_id": targets["source_id"],
+    })
+
+
 def implied_levels_table(figs: pd.DataFrame) -> pd.DataFrame:
     """Each figure beside the base-period level its change implies (derived by us)."""
     derived = implied_base_levels(figs)

@@ -75,6 +75,32 @@ def agreement(readings: pd.DataFrame) -> Verdict:
                    caveat(readings))
 
 
+def alongside(outside: tuple[pd.Series, pd.Series], own: tuple[pd.Series, pd.Series]) -> Verdict:
+    """Whether an outside measure moved the way the agency's own account did over about the same
+    years: "agree" when both got better or both got worse (lower is better for both: a rank, a time,
+    a cost), "disagree" when not, "not knowable" when either cannot be said to have moved. The
+    caveat says how the measures differ: periods of different lengths, and the sources' tiers."""
+    moves = [_moved(first, last) for first, last in (outside, own)]
+    ids = tuple(row["observation_id"] for row in (*outside, *own))
+    said = [caveat(pd.DataFrame([*outside, *own]))]
+    if _months(own[0]) != _months(own[1]):
+        said.append(f"{own[0]['observation_id']} measures {_months(own[0])} months and {own[1]['observation_id']} "
+                    f"{_months(own[1])}")
+    if None in moves or "unchanged" in moves:
+        return Verdict("alongside", "not knowable", ids, "; ".join(filter(None, said)))
+    return Verdict("alongside", "agree" if moves[0] == moves[1] else "disagree", ids, "; ".join(filter(None, said)))
+
+
+def _moved(first: pd.Series, last: pd.Series) -> str | None:
+    """Up, down or unchanged from one level to another of the same unit, within their precision."""
+    if first["unit"] != last["unit"]:
+        return None
+    before, after = _interval(first), _interval(last)
+    if before.meets(after):
+        return None if "at_least" in {str(first["qualifier"]), str(last["qualifier"])} else "unchanged"
+    return "up" if after.mid > before.mid else "down"
+
+
 def target_outcome(target: pd.Series, outcomes: pd.DataFrame) -> Verdict:
     """Whether a stated target was met by its date, missed, met later, or cannot be known from the
     figures held (and why). ``target`` has ``value``, ``unit``, ``direction`` (``at_most`` or
@@ -94,17 +120,22 @@ def target_outcome(target: pd.Series, outcomes: pd.DataFrame) -> Verdict:
         first = met_by_due.iloc[0]
         return Verdict("target", "met", (*ids, first["observation_id"]), caveat(met_by_due.iloc[[0]]))
     at_due = in_unit[(in_unit["period_end"] >= due)]
-    if at_due.empty or at_due.iloc[0]["period_end"] > due + 12:
-        reason = f"no outcome for {due.year} or the year after"
-        if not at_due.empty:
-            first = at_due.iloc[0]
-            said = {True: "meets", False: "does not meet", None: "cannot show whether it meets"}[_meets(first, target)]
-            reason += f"; the first held after it, {first['observation_id']} of {first['period_end']}, {said} it"
+    first = None if at_due.empty else at_due.iloc[0]
+    if first is None or first["period_end"] > due + 12 or _meets(first, target):
+        # nothing shows the level at the deadline: a figure after it that meets says nothing of the date
+        reason = f"no outcome for {due.strftime('%B %Y')}"
+        if first is None or first["period_end"] > due + 12:
+            reason += " or within a year after it"
+        if first is not None:
+            said = {True: "meets", False: "does not meet", None: "cannot show whether it meets"}[
+                _meets(first, target)]
+            reason += (f"; the first held after it, {first['observation_id']} of "
+                       f"{first['period_end'].strftime('%B %Y')}, {said} it")
             ids = (*ids, first["observation_id"])
         return Verdict("target", "not knowable", ids, reason)
-    if _meets(at_due.iloc[0], target) is None:
-        return Verdict("target", "not knowable", (*ids, at_due.iloc[0]["observation_id"]),
-                       f"{at_due.iloc[0]['observation_id']} is only a lower bound, which cannot show it")
+    if _meets(first, target) is None:
+        return Verdict("target", "not knowable", (*ids, first["observation_id"]),
+                       f"{first['observation_id']} is only a lower bound, which cannot show it")
     later = in_unit[meets & (in_unit["period_end"] > due)]
     shown = at_due.iloc[[0]] if later.empty else pd.concat([at_due.iloc[[0]], later.iloc[[0]]])
     return Verdict("target", "missed" if later.empty else "met later",

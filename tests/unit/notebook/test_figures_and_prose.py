@@ -94,4 +94,40 @@ def test_a_target_finding_says_met_or_missed_on_what_and_changes_with_its_figure
     unknown = findings.target_met(target, figs, "pilot cities")
     assert unknown.outcome == "not knowable" and unknown.ids == ("X02", "F02")
     assert unknown.statement.startswith("Whether the target of pilot cities at least 12 ")
-    assert "lower bound" in unknown.caveat
+    assert "F02 is only a lower bound" in unknown.statement
+
+
+def test_yearly_changes_are_one_published_yearly_rate_per_indicator_and_year():
+    figs = figures.load_figures()
+    changes = figures.yearly_changes(figs, sorted(figs["indicator_id"].unique()))
+    assert not changes.duplicated(["indicator", "year"]).any()
+    rows = figs.set_index("observation_id").loc[changes["id"]]
+    assert (rows["change_basis"] == "year_on_year").all() and (rows["change_unit"] == "percent").all()
+    assert (rows["period_start"].dt.month == 1).all() and (rows["period_end"].dt.month == 12).all()
+    assert (rows["change"].to_numpy() == changes["change"].to_numpy()).all(), "the rate as published"
+    pair = figures.latest_common_year(figs, "goods_trade", "exports")
+    assert pair[0]["period_start"] == pair[1]["period_start"]
+    assert figures.latest_common_year(figs.iloc[0:0], "goods_trade", "exports") is None
+
+
+def test_targets_are_drawn_apart_from_outcomes_and_derived_levels_say_so():
+    from customs_facilitation.data.load import load_targets
+
+    targets = load_targets()
+    points, marks = figures.against_targets(figures.load_figures(), targets)
+    assert set(marks["id"]) == set(targets["target_id"]) and not set(marks["id"]) & set(points["id"])
+    derived = points[points["kind"] != "as published"]
+    assert derived["derived from"].str.startswith("a cut of").all()
+    assert (points.loc[points["kind"] == "as published", "derived from"] == "").all()
+
+
+def test_an_outside_measure_without_a_near_own_figure_is_said_not_comparable(tiny):
+    from customs_facilitation.notebook import findings
+
+    figs = figures.load_figures(data_dir=tiny)
+    editions = figs[figs["observation_id"] == "F02"]
+    later = editions.assign(observation_id="F09", period_start=pd.Period("2024-01", "M"),
+                            period_end=pd.Period("2024-12", "M"), value=12.0)
+    far = findings.alongside(pd.concat([figs, later]), "cities", "trade_total")
+    assert far.outcome == "not comparable" and far.ids == ("F02", "F09")
+    assert findings.alongside(figs, "cities", "trade_total") is None, "one edition: nothing to compare"

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from customs_facilitation.verify.derive import levels_from_cuts
-from customs_facilitation.verify.findings import agreement, caveat, movement, pace, target_outcome
+from customs_facilitation.verify.findings import agreement, alongside, caveat, movement, pace, target_outcome
 
 COLUMNS = ["observation_id", "indicator_id", "period_start", "period_end", "value", "unit", "change", "change_unit",
            "change_basis", "qualifier", "reliability"]
@@ -78,6 +78,8 @@ def test_a_target_is_met_missed_met_later_or_not_knowable():
     assert unknowable.outcome == "not knowable" and "percentage change" in unknowable.caveat
     too_late = figures(row("D", "clearance", "2021-06", "2021-06", 30.0))
     assert target_outcome(TARGET, too_late).outcome == "not knowable"
+    only_after = target_outcome(TARGET, outcomes.iloc[[1]].assign(value=36.7))  # met a year on; and at the date?
+    assert only_after.outcome == "not knowable" and "no outcome for December 2018" in only_after.caveat
 
 
 def test_a_cut_on_a_held_base_year_judges_a_target_and_says_it_is_derived():
@@ -107,3 +109,17 @@ def test_a_rise_from_a_lower_bound_cannot_be_known_but_a_fall_below_it_can():
     assert movement(figs.iloc[0], figs.iloc[1]).outcome == "not knowable"  # "more than 5,800", then 5,882
     figs.loc[1, "value"] = 5700.0
     assert movement(figs.iloc[0], figs.iloc[1]).outcome == "down"
+
+
+def test_an_outside_measure_agrees_with_the_own_account_then_disagrees():
+    outside = figures(row("R1", "rank", "2017-10", "2017-10", 97.0, "rank"),
+                      row("R2", "rank", "2019-10", "2019-10", 56.0, "rank"))
+    own = figures(row("A", "clearance", "2017-01", "2017-12", 97.39),
+                  row("B", "clearance", "2019-12", "2019-12", 36.7, reliability="low"))
+    both = alongside((outside.iloc[0], outside.iloc[1]), (own.iloc[0], own.iloc[1]))
+    assert (both.outcome, both.ids) == ("agree", ("R1", "R2", "A", "B"))
+    assert "B from a low source" in both.caveat and "A measures 12 months and B 1" in both.caveat
+    outside.loc[1, "value"] = 120.0  # the rank fell back while the hours fell
+    assert alongside((outside.iloc[0], outside.iloc[1]), (own.iloc[0], own.iloc[1])).outcome == "disagree"
+    outside.loc[1, "value"] = 97.0
+    assert alongside((outside.iloc[0], outside.iloc[1]), (own.iloc[0], own.iloc[1])).outcome == "not knowable"
