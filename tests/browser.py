@@ -78,8 +78,13 @@ PAGE_FACTS = """() => {
       id: d.id,
       marks: d.querySelectorAll('svg [class*="role-mark"]').length,
       described: d.getAttribute('aria-label') || '',  // vega-embed keeps it: the spec's description
-      smallestText: Math.min(...[...d.querySelectorAll('svg text')].map(t => t.getBoundingClientRect().height)
-        .filter(h => h > 0)),
+      // the type size as drawn: each text's font size times the scale the chart is shown at (not its
+      // glyphs' box, whose height depends on the letters: "site" is lower than "(F42)")
+      smallestText: Math.min(...[...d.querySelectorAll('svg')].slice(0, 1).flatMap(svg => {
+        const scale = svg.getBoundingClientRect().width / (svg.width.baseVal.value || 1);
+        return [...svg.querySelectorAll('text')].filter(t => t.getBoundingClientRect().height > 0)
+          .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+      })),
       cut: [...d.querySelectorAll('svg text')].map(t => t.textContent).filter(t => t.endsWith('\u2026')),
       overlapping: [...d.querySelectorAll('svg g.role-axis')].flatMap(axis => {
         const shown = [...axis.querySelectorAll('g.role-axis-label text')]  // vega hides some: opacity 0

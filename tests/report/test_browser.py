@@ -28,9 +28,10 @@ pytestmark = pytest.mark.slow  # builds reports, runs kernels or drives the brow
 
 REPO = Path(__file__).resolve().parents[2]
 LOCAL = ("file:", "data:", "about:", "blob:")
-READABLE_PX = 7.5
-"""The least height of a chart's text on screen: vega's 10-11 px labels scaled to a phone's width
-keep at least this; a chart that would shrink more scrolls instead (charts.WIDE_CHART_PX)."""
+READABLE_PX = 5.9
+"""The least type size of a chart's text on screen (its font size times the scale it is shown at):
+a 10 px label of a chart up to charts.WIDE_CHART_PX wide, shrunk to a phone's width, keeps at least
+this; a wider chart scrolls instead."""
 FIGURE_ID = re.compile(r"\b[A-Z][0-9]{2,}\b")
 
 
