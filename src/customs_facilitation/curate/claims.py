@@ -267,7 +267,9 @@ def _share_across_lists(claims: list[Claim], normalized: str) -> list[Claim]:
     """A unit (and scale) written once for a list applies to each number; so does a change word.
 
     "8.12万亿和9.05万亿元": both trillion yuan; "8.12 and 9.05 trillion yuan": both trillion;
-    "分别增长3.2%和4.5%": both increases; "cut 67.1 and 91.6 percent from 2017": both versus 2017.
+    "分别增长3.2%和4.5%": both increases; "cut 67.1 and 91.6 percent from 2017": both versus 2017;
+    "up 2.1, 3.4 and 5.6 percent": the first a rate once the list gives its unit, so "up" makes it
+    an increase, and the others with it.
     """
     shared = list(claims)
     for i in range(len(shared) - 2, -1, -1):
@@ -279,6 +281,8 @@ def _share_across_lists(claims: list[Claim], normalized: str) -> list[Claim]:
                 power = next(p for name, p in SCALES.values() if name == scale)
             value = float(Decimal(repr(here.number)).scaleb(power)) if power else here.value
             shared[i] = replace(here, unit=following.unit, scale=scale, value=value)
+            if following.unit in context.RATE_UNITS and here.direction is None:
+                shared[i] = _as_a_rate(shared[i], normalized)
     for i in range(1, len(shared)):
         previous, here = shared[i - 1], shared[i]
         if _listed_together(previous, here, normalized, _CHANGE_LIST_SEPARATOR) and here.direction is None \
@@ -290,6 +294,17 @@ def _share_across_lists(claims: list[Claim], normalized: str) -> list[Claim]:
                 and here.basis is None and following.basis and here.unit == following.unit:
             shared[i] = replace(here, basis=following.basis)
     return [replace(c, basis=None) if c.basis and not c.direction else c for c in shared]  # no change, no basis
+
+
+def _as_a_rate(claim: Claim, normalized: str) -> Claim:
+    """A number that a list made a rate, with the change word that touches it: "up" counts only
+    before a rate, so it was not read while the number had no unit."""
+    before = normalized[max(0, claim.start - _CONTEXT_CHARS) : claim.start]
+    before = before[max(before.rfind(c) for c in "。！？；.!?;\n") + 1 :]  # within the sentence
+    _, before = context.qualifier(before, "")
+    direction = context.direction(before, "", claim.unit)
+    basis = context.change_basis(before, "") if direction else None
+    return replace(claim, direction=direction, basis=claim.basis or basis)
 
 
 def _unit_from_the_sentence(claims: list[Claim]) -> list[Claim]:

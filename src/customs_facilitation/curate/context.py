@@ -41,7 +41,7 @@ CHANGE_WORD_CN = re.compile(f"{_INCREASE_CN}|{_DECREASE_CN}")
 """A word of change anywhere in English or Chinese text ("rose", "down", 增长, 下降)."""
 _CHANGE_BEFORE = re.compile(
     rf"(?:(?P<increase>\b(?:{_INCREASE_EN})|{_INCREASE_CN})|(?P<decrease>\b(?:{_DECREASE_EN})|{_DECREASE_CN}))"
-    r"(?:\s+(?:of|by)|了|达到|达|为)?\s*$",
+    r"(?:\s+rates?)?(?:\s+(?:of|by)|了|达到|达|为)?\s*$",  # "growth rates of 1.2 percent"
     re.IGNORECASE,
 )
 _CHANGE_AFTER = re.compile(

@@ -43,7 +43,7 @@ from .exclusions import (
 from .figures import Reading, read_figures
 from .listing import decimal_text
 from .periods import period_phrases
-from .suggest import IndicatorIndex
+from .suggest import IndicatorIndex, words
 from .upgrades import same_figure
 
 ACTIONS = ("add", "upgrade", "exclude")
@@ -152,6 +152,9 @@ class _Drafter:
         curated = [c.text for c in reading.figure.claims if c.start not in open_claims]
         if curated:
             decide.append(f"{' and '.join(curated)} already curated: keep the rest only, or skip the row")
+        if reading.figure.unpaired:
+            decide.append(f"pair: {reading.figure.unpaired}, so none of them was paired; where a change belongs "
+                          "to a level, fill the level's row with it and skip the change's own row")
         if level:
             row.update(self._level(level, reading, decide, notes))
         if change:
@@ -175,8 +178,7 @@ class _Drafter:
     def _level(self, level: Claim, reading: Reading, decide: list[str], notes: list[str]) -> dict:
         listed = _in_a_listed_unit(level, self.units)
         if listed is None:
-            decide.append(f"unit: units.csv has no unit for {level.unit or 'this number'} at this scale; add one, "
-                          "or exclude the row")
+            decide.append(_no_unit(level, self.units))
             listed = decimal_text(Decimal(repr(level.value))), ""
         if level.direction:
             decide.append(f"value: published as an {level.direction} of this amount, not a level")
@@ -226,9 +228,9 @@ class _Drafter:
         if level is not None:
             units = self.units.set_index("unit")["base_unit"]
             unit = units.get(row["unit"], level.unit)
-        found = self.index.suggest(reading.words, unit)
-        if previous is not None and (not found or found[0][1] < _SURE):
-            found = self.index.suggest(f"{previous.words} {reading.words}", unit) or found
+        found = self.index.suggest(reading.words, unit, own=reading.own)
+        if previous is not None and (not found or found[0][1] < _SURE or _a_share_of(reading, previous, self.index)):
+            found = self.index.suggest(f"{previous.words} {reading.words}", unit, own=reading.own) or found
         if not found:
             return "indicator_id: none suggested; choose one of indicators.csv, or add one"
         row["indicator_id"] = found[0][0]
@@ -272,8 +274,41 @@ class _Drafter:
         return [{"action": "exclude", "source_id": self.source_id, "sentence": "", **row} for row in rows]
 
 
+def _a_share_of(reading: Reading, previous: Reading, index: IndicatorIndex) -> bool:
+    """Whether a figure is a share of the one before it in its sentence, naming no partner of its own:
+    "trade with ASEAN reached 5.7 trillion yuan, accounting for 15.7 percent of the total"."""
+    return previous.figure.claims[0].sentence == reading.figure.claims[0].sentence \
+        and "share" in words(reading.words) and not index.telling_name_in(reading.own or reading.words)
+
+
 def _signed(change: Claim) -> float:
     return -change.number if change.direction == "decrease" else change.number
+
+
+_EXCLUDE = "make the row an exclusion (action exclude, reason not_tracked, a note in your words on what it is)"
+_UNIT_WORDS = {"percentage_points": "percentage points"}
+
+
+def _no_unit(level: Claim, units: pd.DataFrame) -> str:
+    """What the curator is to do with a level no unit of units.csv holds, plainly.
+
+    Example:
+        >>> units = pd.DataFrame({"unit": ["CNY billion"], "base_unit": ["CNY"], "factor": [1e9]})
+        >>> from .claims import find_claims
+        >>> _no_unit(find_claims("a rise of 4 percentage points")[0], units)[:80]
+        'unit: no unit of units.csv is in percentage points, which measure a change of a '
+    """
+    if level.unit is None:
+        return f"unit: the text gives this number no unit; fill unit with one of units.csv, or {_EXCLUDE}"
+    named = _UNIT_WORDS.get(level.unit, level.unit)
+    same_base = units.loc[units["base_unit"] == level.unit, "unit"].tolist()
+    if same_base:
+        return (f"unit: the units of units.csv in {named} ({', '.join(same_base)}) are all larger than this value; "
+                f"add a smaller one to units.csv, or {_EXCLUDE}")
+    if level.unit == "percentage_points":
+        return (f"unit: no unit of units.csv is in {named}, which measure a change of a rate, not a level: put it as "
+                f"the change (change_unit percentage_points) of its rate's row, or {_EXCLUDE}")
+    return f"unit: no unit of units.csv is in {named}; to keep the figure add one to units.csv, or {_EXCLUDE}"
 
 
 def _in_a_listed_unit(claim: Claim, units: pd.DataFrame) -> tuple[str, str] | None:

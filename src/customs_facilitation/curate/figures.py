@@ -1,6 +1,8 @@
 """Read each figure of a text: its level and change paired, its paragraph, period and basis.
 
-A figure's clause runs from the number of another figure before it to the one after it. Its period
+A figure's clause runs from the number of another figure before it to the one after it (the
+figures of a list read "respectively" share the list's clause, and each has its own item of the
+list of names before it: "trade with the EU, the US and Japan was ..."). Its period
 comes from the words naming one nearest it (in its clause, before it, else after it; else the last
 named earlier in the text; a headline's from the text below), a year they leave out from the
 paragraph, else from the page's date. A change's basis is what its words say; else what the
@@ -24,6 +26,11 @@ _AVERAGE = re.compile(r"年均|平均每年|(?:average|mean) (?:annual|yearly)|(
                       re.IGNORECASE)
 _AVERAGE_REACH = 30
 _CLAUSE_BREAK = re.compile(r",\s*(?:and|while|whereas|but)\b|;|；")
+_HARD_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;|；")
+_NAME_SEPARATOR = re.compile(r"\s*(?:,\s*and\b|,\s*as well as\b|\bas well as\b|\band\b|,|，|、|以及|和|与|及)\s*",
+                             re.IGNORECASE)
+_JOINED_NAME = re.compile(r"\bbelt and road\b", re.IGNORECASE)
+"""A name holding "and", which separates no items."""
 _TRAILING = re.compile(r"\s*(?:in|during|for|of)?\s*", re.IGNORECASE)
 """Words between a number and a phrase that trails it: "2.3 percent in June"."""
 
@@ -43,6 +50,8 @@ class Reading:
         average: Whether the text calls the figure a yearly average (年均, "on average").
         words: The words of its clause, from the number of another figure before it to the one
             after it (its own numbers left out): what it is a figure of.
+        own: In a list read "respectively", the words of its own item of the names listed before
+            the numbers ("the EU" of "trade with the EU, the US and Japan was"); else empty.
     """
 
     figure: Figure
@@ -53,6 +62,7 @@ class Reading:
     basis_read: str
     average: bool
     words: str
+    own: str = ""
 
 
 def read_figures(text: str, published: date | None) -> list[Reading]:
@@ -72,13 +82,21 @@ def read_figures(text: str, published: date | None) -> list[Reading]:
     readings: list[Reading] = []
     for figure in figures:
         paragraph = paragraph_of(text, figure.start)
-        low, high = _clause(figure, [f for f in figures if f is not figure and not f.aside], text)
+        listing = figure.listing
+        if listing is None:
+            low, high = _clause(figure, [f for f in figures if f is not figure and not f.aside], text)
+            words, own = _words(figure, (low, high), text), ""
+        else:
+            others = [f for f in figures if not f.aside and (f.listing is None or f.listing.start != listing.start)]
+            low, high = _clause(figure, others, text, (listing.start, listing.end))
+            numbers = [c.start for f in figures for c in f.claims]
+            words, own = _list_words(figure, (low, high), text), _own_item(figure, numbers, phrases, text)
         phrase = _phrase_for(figure, (low, high), phrases, text)
         period = _period(phrase, phrases, published, text)
         average = bool(_AVERAGE.search(normalized[max(0, figure.start - _AVERAGE_REACH) : figure.start]))
         basis, read = _basis(figure, period, average, [r for r in readings if r.paragraph == paragraph])
         readings.append(Reading(figure, paragraph, period, phrase.text if phrase else "", basis, read, average,
-                                _words(figure, (low, high), text)))
+                                words, own))
     return readings
 
 
@@ -100,13 +118,67 @@ def _sentence_span(figure: Figure, text: str) -> tuple[int, int]:
     return start, start + len(sentence)
 
 
-def _clause(figure: Figure, others: list[Figure], text: str) -> tuple[int, int]:
+def _clause(figure: Figure, others: list[Figure], text: str, span: tuple[int, int] | None = None) -> tuple[int, int]:
     """The span of a figure's clause in its sentence: from the end of the last number of another
-    figure before it to the first after it."""
+    figure before it (or before ``span``, the numbers of its list) to the first after it."""
     start, end = _sentence_span(figure, text)
+    low, high = span or (figure.start, figure.end)
     numbers = [c for other in others for c in other.claims if start <= c.start < end]
-    return (max((c.end for c in numbers if c.end <= figure.start), default=start),
-            min((c.start for c in numbers if c.start >= figure.end), default=end))
+    return (max((c.end for c in numbers if c.end <= low), default=start),
+            min((c.start for c in numbers if c.start >= high), default=end))
+
+
+def _list_words(figure: Figure, clause: tuple[int, int], text: str) -> str:
+    """The words of a list's clause, every number of the list left out, within the hard breaks
+    around it (a list of names runs across ", and")."""
+    listing = figure.listing
+    start = max((m.end() for m in _HARD_BREAK.finditer(text, clause[0], listing.start)), default=clause[0])
+    found = _HARD_BREAK.search(text, listing.end, clause[1])
+    end = found.start() if found else clause[1]
+    spans = [(c.start, c.end) for c in find_claims(text[start:end])]
+    words, at = [], 0
+    for low, high in spans:
+        words.append(text[start + at : start + low])
+        at = high
+    return " ".join([*words, text[start + at : end]])
+
+
+def _own_item(figure: Figure, numbers: list[int], phrases: list[Phrase], text: str) -> str:
+    """A listed figure's own item of the names listed before the first number of its sentence (or
+    of the part after a hard break): the item at its position among the last ``count`` items
+    ("the EU" | "the US" | "Japan was"); else among the first ``count`` listed after the list
+    ("4120亿、3980亿元分别为机电产品和劳动密集型产品的出口额"). Empty where fewer are listed, or where
+    the items are periods ("去年和今年"): a list of periods is no list of names."""
+    listing = figure.listing
+    sentence_start, sentence_end = _sentence_span(figure, text)
+    start = max((m.end() for m in _HARD_BREAK.finditer(text, sentence_start, listing.start)), default=sentence_start)
+    before = _items(text, start, min(n for n in numbers if n >= start))
+    if len(before) >= listing.count:
+        items = before[len(before) - listing.count :]
+    else:
+        found = _HARD_BREAK.search(text, listing.end, sentence_end)
+        items = _items(text, listing.end, found.start() if found else sentence_end)[: listing.count]
+    starts, ends = {p.start for p in phrases}, {p.end for p in phrases}
+    if len(items) < listing.count or all(a[1] in ends and b[0] in starts for a, b in zip(items, items[1:])):
+        return ""
+    low, high = items[listing.position]
+    return text[low:high]
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the items listed in ``text[start:end]``, split at commas, "and", 、, 和...,
+    each without the spaces around it."""
+    part = text[start:end]
+    masked = _JOINED_NAME.sub(lambda m: m.group().replace(" ", "_"), normalize(part))
+    cuts = [0, *(x for m in _NAME_SEPARATOR.finditer(masked) for x in m.span()), len(part)]
+    spans = []
+    for low, high in zip(cuts[::2], cuts[1::2]):
+        item = part[low:high]
+        if item.strip():
+            low += len(item) - len(item.lstrip())
+            high -= len(item) - len(item.rstrip())
+            spans.append((start + low, start + high))
+    return spans
 
 
 def _after_breaks(text: str, start: int, end: int) -> int:

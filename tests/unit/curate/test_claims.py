@@ -152,6 +152,7 @@ DIRECTIONS = {
     "They set up 12 centres.": ("12", None),
     "Trade grew to 3 trillion yuan.": ("3 trillion yuan", None),
     "进出口增长超过5%。": ("5%", "increase"),
+    "Trade with both partners posted growth rates of 1.5 percent and 2.5 percent.": ("1.5 percent", "increase"),
 }
 
 
@@ -159,6 +160,13 @@ DIRECTIONS = {
 def test_directions(text):
     matched, direction = DIRECTIONS[text]
     assert _claim(text, matched).direction == direction
+
+
+def test_a_change_word_reaches_the_numbers_a_list_makes_rates():
+    claims = find_claims("The two were up 1.5, 2.5 and 3.5 percent respectively.")
+    assert [(c.text, c.unit, c.direction) for c in claims] == [
+        ("1.5", "percent", "increase"), ("2.5", "percent", "increase"), ("3.5 percent", "percent", "increase")]
+    assert find_claims("They set up 12, 15 and 20 centres.")[0].direction is None  # "up" counts before a rate only
 
 
 def test_usd_trillion_and_hundred_million_usd():

@@ -80,9 +80,61 @@ def test_what_is_left_to_decide_is_said_in_the_row(tiny):
     assert (row["period_start"], row["period_end"]) == ("2025-07", "2025-07")
     (row,) = _rows(tiny, SNAPSHOT + "Exports were HK$388.4 billion in the first half.\n")
     assert (row["value"], row["unit"]) == ("388400000000", "")
-    assert "unit: units.csv has no unit for HKD" in row["decide"]
+    assert "unit: no unit of units.csv is in HKD; to keep the figure add one to units.csv, or make the row an " \
+           "exclusion (action exclude, reason not_tracked" in row["decide"]
     (row,) = _rows(tiny, SNAPSHOT + "Fees were 500 yuan in the first half.\n")  # below CNY billion: no unit fits
-    assert (row["value"], row["unit"]) == ("500", "") and "unit: units.csv has no unit for CNY" in row["decide"]
+    assert (row["value"], row["unit"]) == ("500", "")
+    assert "unit: the units of units.csv in CNY (CNY billion, CNY trillion) are all larger than this value; add a " \
+           "smaller one to units.csv, or make the row an exclusion" in row["decide"]
+
+
+def test_a_number_in_percentage_points_standing_alone_says_what_to_do(tiny):
+    (row,) = _rows(tiny, SNAPSHOT + "In June the pace quickened by nearly two percentage points.\n")
+    assert (row["value"], row["unit"], row["value_as_published"]) == ("2", "", "two percentage points")
+    assert "unit: no unit of units.csv is in percentage points, which measure a change of a rate, not a level: put " \
+           "it as the change (change_unit percentage_points) of its rate's row, or make the row an exclusion " \
+           "(action exclude, reason not_tracked, a note in your words on what it is)" in row["decide"]
+    assert "at this scale" not in row["decide"]
+
+
+PARTNERS = """goods_trade,goods trade (imports plus exports),CNY,trade_totals,all goods trade
+eu_trade,goods trade with the European Union,CNY,trade_partners,goods trade with the European Union
+us_trade,goods trade with the United States,CNY,trade_partners,goods trade with the United States
+asean_trade,goods trade with ASEAN,CNY,trade_partners,goods trade with ASEAN
+asean_trade_share,ASEAN's share of goods trade,percent,trade_partners,ASEAN's share of all goods trade
+aeo_trade_share,share of foreign trade handled by AEO enterprises,percent,aeo,trade of AEO enterprises
+aeo_inspection_rate,inspection rate of AEO enterprises,percent,aeo,inspections of AEO enterprises
+"""
+
+
+def test_a_list_of_partners_read_respectively_drafts_each_partner_with_its_level_and_change(tiny):
+    with (tiny / "indicators.csv").open("a", encoding="utf-8") as indicators:
+        indicators.write(PARTNERS)
+    with (tiny / "units.csv").open("a", encoding="utf-8") as units:
+        units.write("percent,percent,1,a percentage\n")
+    text = SNAPSHOT + (
+        "In the first half, trade with ASEAN stood at 3.1 trillion yuan, up 5.5 percent, accounting for 15.5 percent "
+        "of all foreign trade. Over the same months, trade with the EU, the U.S. and Ruritania was valued at 2.8 "
+        "trillion yuan, 2.3 trillion yuan and 0.4 trillion yuan, with growth rates of 1.5 percent, 2.5 percent and "
+        "3.5 percent, respectively.\n")
+    rows = [(r["indicator_id"], r["value"], r["unit"], r["change"], r["period_start"], r["period_end"])
+            for r in _rows(tiny, text) if r["action"] == "add"]
+    assert rows[:4] == [("asean_trade", "3.1", "CNY trillion", "5.5", "2025-01", "2025-06"),
+                        ("asean_trade_share", "15.5", "percent", "", "2025-01", "2025-06"),
+                        ("eu_trade", "2.8", "CNY trillion", "1.5", "2025-01", "2025-06"),
+                        ("us_trade", "2.3", "CNY trillion", "2.5", "2025-01", "2025-06")]
+    assert rows[4][1:] == ("0.4", "CNY trillion", "3.5", "2025-01", "2025-06")
+    assert rows[4][0] not in {"asean_trade", "eu_trade", "us_trade"}  # a partner no indicator holds
+
+
+def test_lists_of_different_lengths_are_left_for_the_curator_to_pair(tiny):
+    rows = _rows(tiny, SNAPSHOT + "In the first half, trade with three partners was 2.8 trillion yuan, 2.3 trillion "
+                                  "yuan and 0.4 trillion yuan, rising by 1.5 and 2.5 percent, respectively.\n")
+    assert [(r["value"], r["change"]) for r in rows] == [("2.8", ""), ("2.3", ""), ("0.4", ""), ("", "1.5"),
+                                                         ("", "2.5")]
+    assert all('pair: the sentence lists 3 levels and 2 changes "respectively", so none of them was paired; where '
+               "a change belongs to a level, fill the level's row with it and skip the change's own row" in r["decide"]
+               for r in rows)
 
 
 def test_a_basis_not_written_is_read_from_the_paragraph_or_as_year_on_year(tiny):

@@ -44,6 +44,28 @@ def test_the_number_of_a_period_is_no_figure():
     assert [r.figure.level.text for r in readings] == ["42.3万亿元"]
 
 
+@pytest.mark.parametrize(("text", "own"), [
+    ("In the first half, trade with the Alpha Union, Beta and the Gamma Islands came to 3.1 trillion yuan, 2.2 "
+     "trillion yuan and 1.3 trillion yuan, up 2.1, 3.4 and 5.6 percent respectively.",
+     ["trade with the Alpha Union", "Beta", "the Gamma Islands came to"]),
+    ("Trade with Belt and Road countries and Alpha grew 2.1 percent and 3.4 percent to 3.1 trillion yuan and 2.2 "
+     "trillion yuan, respectively, in the first half.", ["Trade with Belt and Road countries", "Alpha grew"]),
+    ("上半年，我国对甲国、乙国进出口分别为3.1万亿元和2.2万亿元，分别增长2.1%和3.4%，分别占12.5%和8.8%。",
+     ["我国对甲国", "乙国进出口分别为", "我国对甲国", "乙国进出口分别为"]),
+])
+def test_the_figures_of_a_list_share_its_period_each_with_its_own_item(text, own):
+    readings = read_figures(text, JULY_2025)
+    assert [r.own for r in readings] == own
+    assert {r.period for r in readings} == {("2025-01", "2025-06")}
+    assert len({r.words for r in readings if r.figure.change}) == 1  # the list's clause, every number left out
+    assert not any(c.isdigit() for r in readings for c in r.words)
+
+
+def test_a_figure_outside_a_list_has_no_own_item():
+    (reading,) = read_figures("In the first half, trade with Alpha rose 2.1 percent to 3.1 trillion yuan.", JULY_2025)
+    assert reading.own == "" and "Alpha" in reading.words
+
+
 def _curated_from_dated_held_texts() -> list[tuple]:
     """(text, date, observation) for every figure curated from a held text of a dated source."""
     sources = load_sources().dropna(subset=["text_path", "published_date"]).set_index("source_id")

@@ -51,3 +51,50 @@ def test_a_share_takes_the_change_in_points_after_it():
     text = "Private firms' trade rose 7.1 percent to CNY26.04 trillion, making up 57.3 percent of the total, up 2.3 " \
            "percentage points."
     assert _pairs(text) == [("CNY26.04 trillion", "7.1 percent"), ("57.3 percent", "2.3 percentage points")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trade with Alpha, Beta and Gamma came to 3.10 trillion yuan, 2.20 trillion yuan and 1.30 trillion yuan, "
+     "with growth rates of 2.1 percent, 3.4 percent, and 5.6 percent, respectively.",
+     [("3.10 trillion yuan", "2.1 percent"), ("2.20 trillion yuan", "3.4 percent"),
+      ("1.30 trillion yuan", "5.6 percent")]),
+    ("Trade with Alpha, Beta and Gamma came to 3.10, 2.20 and 1.30 trillion yuan, up 2.1, 3.4 and 5.6 percent "
+     "respectively.", [("3.10", "2.1"), ("2.20", "3.4"), ("1.30 trillion yuan", "5.6 percent")]),
+    ("Shipments out and in were 3.10 trillion yuan and 2.20 trillion yuan, rising by 2.1 and 3.4 percent, "
+     "respectively.", [("3.10 trillion yuan", "2.1"), ("2.20 trillion yuan", "3.4 percent")]),
+    ("Shipments out and in were 3.10 trillion yuan and 2.20 trillion yuan, an increase of 2.1 percent and a "
+     "decrease of 3.4 percent, respectively.",
+     [("3.10 trillion yuan", "2.1 percent"), ("2.20 trillion yuan", "3.4 percent")]),
+    ("Trade with Alpha and Beta grew 2.1 percent and 3.4 percent to 3.10 trillion yuan and 2.20 trillion yuan, "
+     "respectively, in the first half.",
+     [("3.10 trillion yuan", "2.1 percent"), ("2.20 trillion yuan", "3.4 percent")]),
+    ("对甲、乙进出口分别为3.1万亿元和2.2万亿元，分别增长2.1%和3.4%。", [("3.1万亿元", "2.1%"), ("2.2万亿元", "3.4%")]),
+])
+def test_lists_read_respectively_pair_in_order(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_a_respectively_list_takes_the_list_of_levels_nearest_it():
+    text = "Trade came to 9.9 trillion yuan; shipments out and in were 3.10 trillion yuan and 2.20 trillion yuan, up " \
+           "2.1 percent and 3.4 percent respectively."
+    assert _pairs(text) == [("9.9 trillion yuan", None), ("3.10 trillion yuan", "2.1 percent"),
+                            ("2.20 trillion yuan", "3.4 percent")]
+
+
+def test_lists_of_different_lengths_pair_nothing_and_say_why():
+    text = "Trade with Alpha, Beta and Gamma came to 3.10 trillion yuan, 2.20 trillion yuan and 1.30 trillion yuan, " \
+           "rising by 2.1 and 3.4 percent, respectively."
+    figures = pair_figures(text, find_claims(text))
+    assert [(f.level and f.level.text, f.change and f.change.text) for f in figures] == [
+        ("3.10 trillion yuan", None), ("2.20 trillion yuan", None), ("1.30 trillion yuan", None), (None, "2.1"),
+        (None, "3.4 percent")]
+    assert {f.unpaired for f in figures} == {'the sentence lists 3 levels and 2 changes "respectively"'}
+
+
+def test_a_figure_of_a_list_knows_its_place():
+    text = "Trade with Alpha and Beta was 3.10 trillion yuan and 2.20 trillion yuan, up 2.1 percent and 3.4 percent " \
+           "respectively, and their shares were 12.5 percent and 8.8 percent respectively."
+    places = [(f.claims[0].text, f.listing.position, f.listing.count) for f in pair_figures(text, find_claims(text))]
+    assert places == [("3.10 trillion yuan", 0, 2), ("2.20 trillion yuan", 1, 2), ("12.5 percent", 0, 2),
+                      ("8.8 percent", 1, 2)]
+    assert pair_figures(text := "Exports rose 6.1% to CNY26.99 trillion.", find_claims(text))[0].listing is None
