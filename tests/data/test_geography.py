@@ -35,8 +35,9 @@ def distance_to_edge(x, y, ring):
 def test_every_named_city_is_placed_on_the_outline():
     features, provenance = load_china_outline()
     outline = list(rings(features))
-    located = locate_cities(load_pilot_cities())
-    assert len(located) == 37 and located["geonameid"].notna().all()
+    cities = load_pilot_cities()
+    located = locate_cities(cities)
+    assert len(located) == len(cities) > 0 and located["geonameid"].notna().all()
     off = [r.city_en for r in located.itertuples()
            if not any(inside(r.longitude, r.latitude, ring) for ring in outline)
            and min(distance_to_edge(r.longitude, r.latitude, ring) for ring in outline) > NEAR_DEGREES]
