@@ -94,16 +94,16 @@ TARGET_SAID = {"met": "was met", "missed": "was missed", "met later": "was misse
 def target_met(target: pd.Series, figs: pd.DataFrame, name: str) -> Finding:
     """Whether a stated target (a row of ``load_targets``) on the indicator called ``name`` was met by
     its date, missed, met later, or cannot be known from the figures that qualify, and on what."""
-    verdict = judge.target_outcome(target, outcomes(figs, target["indicator_id"]))
+    judged = outcomes(figs, target["indicator_id"])
+    verdict = judge.target_outcome(target, judged)
     direction = "at most" if target["direction"] == "at_most" else "at least"
     aim = (f"the target of {name} {direction} {words.level(target['value'], target['unit'])} by "
            f"{str(target['due_as_stated']).removeprefix('by ')} ({target['target_id']})")
     if verdict.outcome == "not knowable":  # the reason is the statement's, not a caveat
         statement = _sentence(f"Whether {aim} was met cannot be known from the figures held: {verdict.caveat}.")
         return Finding(statement, verdict.ids, "", verdict.kind, verdict.outcome)
-    shown = outcomes(figs, target["indicator_id"]).set_index("observation_id")
-    evidence = " then ".join(_at(shown.loc[i].rename(i).to_frame().T.reset_index(names="observation_id").iloc[0])
-                             for i in verdict.ids[1:])
+    shown = judged.set_index("observation_id", drop=False)
+    evidence = " then ".join(_at(shown.loc[i]) for i in verdict.ids[1:])
     return Finding.of(verdict, _sentence(f"{aim} {TARGET_SAID[verdict.outcome]}: {evidence}."))
 
 

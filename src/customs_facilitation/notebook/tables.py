@@ -4,7 +4,9 @@ import pandas as pd
 
 from ..data.load import load_measures
 from ..verify.derive import implied_base_levels
+from ..verify.findings import target_outcome
 from . import words
+from .figures import outcomes
 
 SORT_KEY = " sort key"
 """A column named after another with this suffix holds what that column sorts by in an interactive
@@ -37,10 +39,9 @@ def figure_table(figs: pd.DataFrame) -> pd.DataFrame:
 
 def target_table(targets: pd.DataFrame, figs: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """One line per stated target: what, by when, when stated and by whom, and how it came out on
-    the figures that qualify (:func:`.findings.target_met`), with the figures it rests on."""
-    from .findings import target_met
-
-    found = [target_met(target, figs, names[target["indicator_id"]]) for _, target in targets.iterrows()]
+    the figures that qualify (:func:`.verify.findings.target_outcome`), with the figures it rests on
+    and its caveat, or why it cannot be known."""
+    found = [target_outcome(target, outcomes(figs, target["indicator_id"])) for _, target in targets.iterrows()]
     return pd.DataFrame({
         "indicator": [names[i] for i in targets["indicator_id"]],
         "target": [f"{'at most' if d == 'at_most' else 'at least'} {words.level(v, u)}"
@@ -49,7 +50,7 @@ def target_table(targets: pd.DataFrame, figs: pd.DataFrame, names: dict[str, str
         "stated": [words.period(m, m) for m in targets["set_month"]],
         "outcome": [f.outcome for f in found],
         "on figures": [", ".join(f.ids[1:]) for f in found],
-        "caveat": [f.caveat for f in found],
+        "caveat, or why not knowable": [f.caveat for f in found],
         "target id": targets["target_id"],
         "source_id": targets["source_id"],
     })

@@ -38,12 +38,7 @@ def movement(earlier: pd.Series, later: pd.Series) -> Verdict:
     if (earlier["indicator_id"], earlier["unit"]) != (later["indicator_id"], later["unit"]) or (
             _months(earlier) != _months(later)):
         raise ValueError(f"{earlier['observation_id']} and {later['observation_id']} are not comparable levels")
-    before, after = _interval(earlier), _interval(later)
-    if before.meets(after):
-        bounded = "at_least" in {str(earlier["qualifier"]), str(later["qualifier"])}
-        outcome = "not knowable" if bounded else "unchanged"  # "more than 5,800" then 5,882: either way
-    else:
-        outcome = "up" if after.mid > before.mid else "down"
+    outcome = _moved(earlier, later) or "not knowable"  # "more than 5,800" then 5,882: either way
     return Verdict("movement", outcome, (earlier["observation_id"], later["observation_id"]),
                    caveat(pd.DataFrame([earlier, later])))
 
