@@ -135,9 +135,13 @@ def static_image(spec: dict, svg: str | None = None) -> str:
 
 
 def drawn(spec: dict) -> str:
-    """The chart of a spec drawn by vl-convert, as SVG text."""
+    """The chart of a spec drawn by vl-convert, as SVG text, with a CJK font for its Chinese
+    (:mod:`.fonts`: a :class:`.ReportError` saying how to install one if there is none)."""
     import vl_convert
 
+    from .fonts import ensure_cjk_font
+
+    ensure_cjk_font(spec)
     return vl_convert.vegalite_to_svg(spec, vl_version=VEGALITE_VERSION)
 
 

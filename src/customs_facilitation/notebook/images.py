@@ -25,7 +25,8 @@ def spec_key(spec_text: bytes) -> str:
 
 def render(spec_text: bytes, formats: tuple[str, ...] = FORMATS) -> dict[str, bytes]:
     """The images of a vega-lite spec in ``formats`` (PNG, SVG), drawn with vl-convert: the PNG is
-    the SVG rasterised (the same bytes as vl-convert's own PNG, which would lay the chart out again)."""
+    the SVG rasterised (the same bytes as vl-convert's own PNG, which would lay the chart out again),
+    with the fonts :func:`.charts.drawn` has registered (a CJK font for Chinese, :mod:`.fonts`)."""
     import vl_convert
 
     svg = drawn(json.loads(spec_text))
