@@ -14,7 +14,7 @@ KERNEL_CONFIG := etc/ipython/ipython_kernel_config.py
 .DEFAULT_GOAL := help
 CLI := $(BIN)/customs-facilitation
 
-.PHONY: help setup review-setup validate check audit curated lint report test test-fast refresh review bundle lab \
+.PHONY: help setup review-setup validate check audit curated lint report test test-fast refresh review bundle lab catalogs \
   lab-setup lock clean
 
 help: ## list the targets
@@ -117,6 +117,15 @@ test: $(STAMP) lab-setup build/report/index.html ## run every test: lint, checks
 
 test-fast: $(STAMP) ## the quick loop: every test not marked slow (no kernels, builds or browser)
 	$(PYTEST) -m "not slow"
+
+# Translations (docs/translating.md): Babel extracts every message the code and the report notebooks mark
+# (babel.cfg) into the template, merges it into each language's catalog (new messages empty, changed ones
+# fuzzy) and compiles each catalog to check it; the report reads the .po files themselves.
+LOCALE := src/customs_facilitation/locale
+catalogs: $(STAMP) ## extract the report's messages and update the translation catalogs (locale/*/LC_MESSAGES/messages.po)
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header -o $(LOCALE)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-wrap --ignore-obsolete
+	$(BIN)/pybabel compile --statistics -d $(LOCALE) -o /dev/null -l zh -i $(LOCALE)/zh/LC_MESSAGES/messages.po
 
 refresh: $(STAMP) ## re-run the notebooks with default parameters and store their outputs (nbval's reference)
 	$(CLI) refresh

@@ -93,7 +93,9 @@ PAGE_FACTS = """() => {
           && q.left < r.right - 0.5 && r.top < q.bottom - 0.5 && q.top < r.bottom - 0.5).map(([b]) => `${a} / ${b}`));
       }),
     })),
-    text: document.body.innerText + '\\n' + text(document.querySelectorAll('svg text')).join('\\n'),
+    // a chart's text line by line: the lines (tspans) of a wrapped text apart
+    text: document.body.innerText + '\\n' + [...document.querySelectorAll('svg text')]
+      .map(t => [...t.querySelectorAll('tspan')].map(s => s.textContent).join('\\n') || t.textContent).join('\\n'),
   };
 }"""
 

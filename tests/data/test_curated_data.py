@@ -10,7 +10,14 @@ import sys
 import pandas as pd
 import pytest
 
-from customs_facilitation import load_measures, load_observations, load_package, load_pilot_cities, load_sources
+from customs_facilitation import (
+    load_indicators,
+    load_measures,
+    load_observations,
+    load_package,
+    load_pilot_cities,
+    load_sources,
+)
 from customs_facilitation.curate.audit import CHANGE_UNITS, audit
 from customs_facilitation.data.snapshots import sidecar_problems, snapshot_problems
 from customs_facilitation.paths import DATA_DIR
@@ -226,3 +233,16 @@ def test_every_figure_from_a_held_text_is_found_by_the_audit():
     rows = load_observations().query("checked == 'text_held'").set_index("observation_id")
     holds = rows["change_unit"].isin(CHANGE_UNITS).astype(int) + rows["unit"].isin(CHANGE_UNITS).astype(int)
     assert found == holds[holds > 0].to_dict()
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_every_indicator_has_its_own_chinese_name_and_definition():
+    """The glossary's two languages: each indicator named and defined in Chinese, no two sharing a name."""
+    indicators = load_indicators()
+    chinese = indicators["name_zh"].str.contains(CJK) & indicators["definition_zh"].str.contains(CJK)
+    not_chinese = indicators.loc[~chinese, "indicator_id"]
+    assert not_chinese.empty, f"indicators without a Chinese name or definition: {', '.join(not_chinese)}"
+    shared = indicators[indicators["name_zh"].duplicated(keep=False)].sort_values("name_zh")
+    assert shared.empty, f"indicators sharing a Chinese name: {shared[['indicator_id', 'name_zh']].values.tolist()}"

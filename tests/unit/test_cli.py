@@ -36,7 +36,8 @@ def test_validate_names_a_data_folder_that_is_a_file(tiny, cli):
 def test_check_fails_when_a_figure_breaks_its_sum(tmp_path, cli):
     folder = write_tiny(tmp_path / "d")
     (folder / "checks.csv").write_text(
-        "check_id,kind,inputs,published_id,expected,explanation\nrepair_is_total,sum,S01,F01,pass,\n", encoding="utf-8")
+        "check_id,kind,inputs,published_id,expected,explanation,explanation_zh\nrepair_is_total,sum,S01,F01,pass,,\n",
+        encoding="utf-8")
     result = cli("check", "--data-dir", str(folder))
     assert result.returncode == 1
     assert "fail      repair_is_total" in result.stdout and "1 fail" in result.stdout
@@ -86,6 +87,13 @@ def test_the_curators_commands_hold_a_page_draft_it_and_accept_it(tiny, tmp_path
     assert rows[["value", "change", "period_start", "period_end"]].values.tolist() == [
         ["2.08", "-9.3", "2025-01", "2025-06"]]
     rows["decide"] = ""
+    rows.to_csv(draft, index=False)
+    assert rows.loc[0, "note"] == "the basis is not written; read as year on year, as customs releases compare"
+    refused = cli("accept", draft, "--data-dir", tiny)  # a figure's note needs its Chinese twin
+    assert refused.returncode == 1
+    assert "draft.csv row 1 (line 2), column note_zh: is empty, but note is not; write the note in Chinese" \
+        in refused.stderr
+    rows.loc[0, "note_zh"] = "未写明比较基期；按海关发布的惯例读作同比"
     rows.to_csv(draft, index=False)
     accepted = cli("accept", draft, "--data-dir", tiny)
     assert accepted.returncode == 0, accepted.stderr

@@ -2,7 +2,8 @@
 
     data <- verify <- notebook <- report        data <- curate (the curator's tools)
 
-``errors``, ``paths`` and ``files`` serve every stage; ``cli`` sits on top.
+``errors``, ``paths``, ``files`` and ``language`` (the report's languages and messages) serve every
+stage; ``cli`` sits on top.
 """
 
 import ast
@@ -16,7 +17,7 @@ MAY_IMPORT = {"data": set(), "verify": {"data"}, "curate": {"data"}, "notebook":
 """Each stage and the stages it may import besides itself: the notebooks and the report never need
 the curator's tools, and the curator's tools never need a page."""
 STAGES = list(MAY_IMPORT)
-SHARED = {"errors", "paths", "files"}
+SHARED = {"errors", "paths", "files", "language"}
 
 
 def stage_of(module: str) -> str:

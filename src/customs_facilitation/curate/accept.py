@@ -3,10 +3,11 @@
 A draft row whose ``action`` is ``add`` becomes a new row of ``observations.csv``, ``upgrade``
 rewrites the row of its ``observation_id``, and ``exclude`` becomes rows of
 ``claim_exclusions.csv`` (one per number the row names; a row naming no number excludes every
-number of its ``reason``, a kind); a row with an empty action is skipped. The draft is checked
-first (actions, nothing left to decide, notes in our own words), then the tables as they would be
-are validated by the package itself; if anything is wrong nothing is written, and each problem
-names the draft's row and column.
+number of its ``reason``, a kind); a row with an empty action is skipped. A figure's note goes in
+with its Chinese twin ``note_zh`` (claim_exclusions.csv has no Chinese note). The draft is checked
+first (actions, nothing left to decide, notes in our own words and in Chinese), then the tables as
+they would be are validated by the package itself; if anything is wrong nothing is written, and
+each problem names the draft's row and column.
 """
 
 from __future__ import annotations
@@ -95,8 +96,8 @@ def _read_draft(draft: Path, data_dir: Path) -> pd.DataFrame:
 
 
 def _check(rows: pd.DataFrame, name: str, curated: set[str]) -> None:
-    """What the tables cannot see: a known action, nothing left to decide, no quoted sentence, an
-    upgrade of a row that exists."""
+    """What the tables cannot see: a known action, nothing left to decide, no quoted sentence, a
+    figure's note in Chinese too, an upgrade of a row that exists."""
     problems = []
     for number, row in rows.iterrows():
         kept = row["action"] != ""
@@ -106,10 +107,12 @@ def _check(rows: pd.DataFrame, name: str, curated: set[str]) -> None:
              "is still to decide: settle it and empty the cell, or empty action to skip the row"),
             ("note", kept and _quotes(row["note"], row["sentence"]),
              "repeats the source's sentence; third-party text is never committed: write the note in your own words"),
+            ("note_zh", row["action"] in ("add", "upgrade") and row["note"] != "" and row["note_zh"] == "",
+             "is empty, but note is not; write the note in Chinese (docs/translating.md)"),
             ("observation_id", row["action"] == "upgrade" and row["observation_id"] not in curated,
              "names no row of observations.csv to upgrade"),
         ]
-        problems += [Problem(name, message, row=int(number), column=column, value=row[column])
+        problems += [Problem(name, message, row=int(number), column=column, value=row[column] or None)
                      for column, wrong, message in flags if wrong]
     if problems:
         raise DataValidationError(problems)

@@ -15,7 +15,8 @@ A figure's level and change come paired (:mod:`.pairs`), with the period read fr
 the page's date and the change's basis (:mod:`.figures`), the value in a unit of ``units.csv`` by
 an exact shift of the decimal point (2569.9亿元 is 256.99 "CNY billion"), the qualifier, the next
 free id and a suggested indicator (:mod:`.suggest`). The note says, in our words, what was read
-rather than written (a basis by convention, a yearly average).
+rather than written (a basis by convention, a yearly average); its Chinese twin ``note_zh``, the
+column beside it, is left empty for the curator to write (``accept`` refuses a note without it).
 """
 
 from __future__ import annotations

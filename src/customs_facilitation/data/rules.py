@@ -138,6 +138,24 @@ def exclusion_problems(exclusions: pd.DataFrame) -> list[Problem]:
                            "to exclude (date, time, year, ordinal, label, document_number) or give the text")
 
 
+TRANSLATED_TEXT = {"observations": ("note",), "checks": ("explanation",), "targets": ("note",)}
+"""Tables whose optional English text has a Chinese twin (``note_zh``...), present exactly where it is."""
+
+
+def translation_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Each optional English text has its Chinese twin, and no Chinese text stands without its English."""
+    problems = []
+    for table, columns in TRANSLATED_TEXT.items():
+        frame = tables[table]
+        for column in columns:
+            english, chinese = frame[column].notna(), frame[f"{column}_zh"].notna()
+            problems += _flag(f"{table}.csv", frame, english & ~chinese, f"{column}_zh",
+                              f"is empty, but {column} is not; write the {column} in Chinese")
+            problems += _flag(f"{table}.csv", frame, chinese & ~english, f"{column}_zh",
+                              f"is a Chinese {column} without an English {column}; write both or neither")
+    return problems
+
+
 def rule_problems(tables: dict[str, pd.DataFrame], data_dir: Path) -> list[Problem]:
     """Run every cross-column rule on typed tables."""
     return (observation_problems(tables["observations"], tables["indicators"], tables["units"],
@@ -145,4 +163,5 @@ def rule_problems(tables: dict[str, pd.DataFrame], data_dir: Path) -> list[Probl
             + source_problems(tables["sources"], data_dir)
             + declared_check_problems(tables["checks"], tables["observations"])
             + pilot_city_problems(tables["pilot_cities"], tables["observations"])
-            + exclusion_problems(tables["claim_exclusions"]))
+            + exclusion_problems(tables["claim_exclusions"])
+            + translation_problems(tables))

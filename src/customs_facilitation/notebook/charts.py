@@ -19,6 +19,7 @@ import base64
 import hashlib
 import html
 import json
+import math
 import os
 import re
 import textwrap
@@ -29,6 +30,7 @@ import pandas as pd
 
 from ..data.load import RELIABILITY_TIERS
 from ..files import kept_in_environment
+from ..language import N_, _, current
 
 THEME_NAME = "customs_facilitation"
 RENDERER_NAME = "customs_facilitation"
@@ -57,11 +59,19 @@ screen its labels would be a few pixels high); a narrower one is scaled to fit."
 SOURCE_LINE_CHARACTERS = 90  # about 450 pixels at the source line's size: within the narrowest chart
 
 
+TIME_LOCALES = {"zh": {
+    "dateTime": "%x %A %X", "date": "%Y年%-m月%-d日", "time": "%H:%M:%S", "periods": ["上午", "下午"],
+    "days": ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
+    "shortDays": ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
+    "months": [f"{month}月" for month in range(1, 13)], "shortMonths": [f"{month}月" for month in range(1, 13)]}}
+"""d3's time locale for a language other than English (vega names months and days with it on a time axis)."""
+
+
 @alt.theme.register(THEME_NAME, enable=False)
 def theme() -> alt.theme.ThemeConfig:
-    """House style: plain background, readable type, one palette."""
+    """House style: plain background, readable type, one palette; dates in the page's language."""
     return {
-        "config": {
+        "config": {**({"locale": {"time": TIME_LOCALES[current()]}} if current() in TIME_LOCALES else {}),
             "background": "white",
             "font": FONT,
             "view": {"stroke": None, "continuousWidth": 520, "continuousHeight": 260},
@@ -111,10 +121,10 @@ def _width(svg: str) -> float:
 
 
 def _download_links(folder: str, name: str) -> str:
-    files = [(f"{name}.png", "PNG"), (f"{name}.svg", "SVG"), (f"{name}.csv", "data (CSV)")]
-    links = " · ".join(f'<a href="{html.escape(folder)}/{html.escape(file)}" download>{label}</a>'
+    files = [(f"{name}.png", "PNG"), (f"{name}.svg", "SVG"), (f"{name}.csv", _("data (CSV)"))]
+    links = " · ".join(f'<a href="{html.escape(folder)}/{html.escape(file)}" download>{html.escape(label)}</a>'
                        for file, label in files)
-    return f'\n<p class="cf-downloads">Download this chart: {links}</p>'
+    return '\n<p class="cf-downloads">' + _("Download this chart: {links}").format(links=links) + "</p>"
 
 
 def chart_name(spec: dict) -> str:
@@ -169,7 +179,7 @@ def live_chart(spec: dict) -> dict:
     """The widget part of a mimebundle: altair's JupyterChart with vega bundled offline."""
     enable_offline_widget()
     widget = alt.JupyterChart(alt.Chart.from_dict(spec), embed_options=EMBED_OPTIONS)
-    data, _ = widget._repr_mimebundle_()
+    data, _metadata = widget._repr_mimebundle_()
     return {key: value for key, value in data.items() if key != "text/plain"}
 
 
@@ -192,11 +202,17 @@ def enable_offline_widget() -> None:
 
 def chart_data(data, **options):
     """altair's default data transformer, after turning period columns into dates (a month is
-    drawn at its first day), so a loader's frame charts as it is."""
+    drawn at its first day), then with every missing value a null (altair leaves NaN, which is not
+    JSON, in a column of strings: a frame joined from two with different columns has them), so a
+    loader's frame charts as it is."""
     if isinstance(data, pd.DataFrame):
         periods = [name for name, dtype in data.dtypes.items() if isinstance(dtype, pd.PeriodDtype)]
         data = data.assign(**{name: data[name].dt.to_timestamp() for name in periods}) if periods else data
-    return alt.default_data_transformer(data, **options)
+    made = alt.default_data_transformer(data, **options)
+    if isinstance(made, dict) and "values" in made:  # altair 6 on pandas 3 leaves NaN in a column of strings
+        made["values"] = [{key: None if isinstance(value, float) and math.isnan(value) else value
+                           for key, value in row.items()} for row in made["values"]]
+    return made
 
 
 def enable(interactive: bool | None = None, *, keep_choices: bool = False) -> None:
@@ -226,9 +242,34 @@ def panel_header() -> alt.Header:
 
 
 def reliability_shape(field: str = "reliability") -> alt.Shape:
-    """Marker shape by source reliability, the same shape for a tier on every chart."""
-    return alt.Shape(f"{field}:N", title="Source reliability",
-                     scale=alt.Scale(domain=list(RELIABILITY_TIERS), range=TIER_SHAPES))
+    """Marker shape by source reliability, the same shape for a tier on every chart (the legend
+    names the tiers in the page's language)."""
+    legend = {} if current() == "en" else {"legend": alt.Legend(labelExpr=translated_labels(RELIABILITY_TIERS))}
+    return alt.Shape(f"{field}:N", title=_("Source reliability"),
+                     scale=alt.Scale(domain=list(RELIABILITY_TIERS), range=TIER_SHAPES), **legend)
+
+
+def translated_labels(values) -> str:
+    """A vega label expression that shows each of ``values`` (words of the data) translated."""
+    return json.dumps({value: _(value) for value in values}, ensure_ascii=False) + "[datum.label]"
+
+
+TOOLTIP_WORDS = (N_("value"), N_("also"), N_("year"), N_("date"), N_("measures"), N_("months"), N_("city"),
+                 N_("chinese"), N_("province"), N_("status"), N_("source_id"), N_("kind"), N_("derived from"),
+                 N_("measure"), N_("flow"), N_("stage"), N_("qualifier"))
+"""Tooltip fields beyond the tables' headers, marked for the catalogs."""
+
+
+TOOLTIP_TITLES = {"measures": N_("length of period")}
+"""Tooltip fields whose name is a word that means something else on its own (measures of an operation)."""
+
+
+def tooltips(*fields: str) -> list:
+    """A chart's tooltip fields, each titled in the page's language (as the fields, in English)."""
+    if current() == "en":
+        return list(fields)
+    names = [field.split(":")[0] for field in fields]
+    return [alt.Tooltip(field, title=_(TOOLTIP_TITLES.get(name, name))) for field, name in zip(fields, names)]
 
 
 def with_reliability_markers(bars: alt.Chart) -> alt.LayerChart:
@@ -244,7 +285,8 @@ def with_titles(chart: alt.TopLevelMixin, title: str, subtitle: str, source_line
     footed = chart.properties(title=alt.TitleParams(wrap_sources(source_line), orient="bottom", anchor="start",
                                                     fontSize=10, fontWeight="normal", color="#555"))
     return alt.vconcat(footed, title=alt.TitleParams(title, subtitle=subtitle, anchor="start"),
-                       description=f"{title}. {subtitle}. {source_line}")
+                       description=_("{title}. {subtitle}. {sources}").format(title=title, subtitle=subtitle,
+                                                                               sources=source_line))
 
 
 def wrap_sources(source_line: str, width: int = SOURCE_LINE_CHARACTERS) -> list[str]:

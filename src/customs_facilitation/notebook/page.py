@@ -19,11 +19,12 @@ import altair as alt
 import pandas as pd
 
 from ..data.load import load_indicators, load_sources, load_units
+from ..language import _, choose
 from . import charts, prose, tables, words
 from .figures import load_figures
 from .findings import Finding, as_markdown, as_record
 from .parameters import parse_page_parameters
-from .table_html import SOURCE_ANCHOR, table_html, table_id, table_text
+from .table_html import SOURCE_ANCHOR, table_html, table_id, table_summary, table_text
 
 _TOKEN = re.compile(r"[A-Za-z0-9_.-]+")
 FIGURE_COLUMNS = ("id", "observation_id")
@@ -57,12 +58,14 @@ class Page:
 
     @classmethod
     def open(cls, as_of: str, min_reliability: str, focus_start: str | None = None,
-             focus_end: str | None = None, charts_dir: str = "", data_dir=None) -> Page:
-        """Parse the parameters, set up charts and tables, load the figures, show the intro.
+             focus_end: str | None = None, charts_dir: str = "", data_dir=None, language: str = "en") -> Page:
+        """Parse the parameters, choose the page's language, set up charts and tables, load the
+        figures, show the intro.
 
         ``data_dir`` reads another data folder than the curated data (tests, a copy of ``data/``).
         """
-        parsed = parse_page_parameters(as_of, min_reliability, focus_start, focus_end)
+        parsed = parse_page_parameters(as_of, min_reliability, focus_start, focus_end, language)
+        choose(language)
         charts.enable()
         page = cls(load_figures(as_of=parsed["as_of"], min_reliability=min_reliability, data_dir=data_dir),
                    load_units(data_dir), parsed["as_of"], min_reliability, parsed.get("focus_start"),
@@ -94,12 +97,12 @@ class Page:
     @functools.cached_property
     def definitions(self) -> dict[str, str]:
         """Each indicator's definition, by id."""
-        return dict(zip(self.indicators["indicator_id"], self.indicators["definition"]))
+        return dict(zip(self.indicators["indicator_id"], self.indicators[words.localized("definition")]))
 
     @functools.cached_property
     def names(self) -> dict[str, str]:
         """Each indicator's name, by id (for an indicator none of whose figures qualify, too)."""
-        return dict(zip(self.indicators["indicator_id"], self.indicators["name"]))
+        return dict(zip(self.indicators["indicator_id"], self.indicators[words.localized("name")]))
 
     @property
     def focus(self) -> str | None:
@@ -126,7 +129,7 @@ class Page:
                           definitions=self.definitions,
                           linkable={"source_id": set(self.all_sources["source_id"]),
                                     "indicator_id": set(self.definitions)},
-                          fold=f"Show the table: {table_text(frame).removeprefix('Table of ')}" if long else "")
+                          fold=_("Show the table: {what}").format(what=table_summary(frame)) if long else "")
         _display_bundle({"text/html": html, "text/plain": table_text(frame)})
 
     def chart(self, chart: alt.TopLevelMixin, name: str, title: str, subtitle: str) -> None:
@@ -136,7 +139,7 @@ class Page:
         whose data has no row (no figure qualifies: an early ``as_of``) is not drawn; the page says so."""
         datasets = chart.to_dict().get("datasets", {})
         if datasets and not any(datasets.values()):
-            self.say(f"{title}: no figure qualifies for this page, so there is no chart.")
+            self.say(_("{title}: no figure qualifies for this page, so there is no chart.").format(title=title))
             return
         rows = [row for data in datasets.values() for row in data]
         plotted = {row[column] for row in rows for column in FIGURE_COLUMNS if column in row}
@@ -154,7 +157,7 @@ class Page:
         (:data:`FINDINGS_MIMETYPE`)."""
         kept = [f for f in found if f is not None]
         self._record(token for f in kept for token in f.ids)
-        text = as_markdown(kept) or "No finding can be computed from the figures that qualify for this page."
+        text = as_markdown(kept) or _("No finding can be computed from the figures that qualify for this page.")
         _display_bundle({"text/markdown": words.markdown(text).data, "text/plain": text,
                          FINDINGS_MIMETYPE: {"findings": [as_record(f) for f in kept]}})
 
@@ -169,7 +172,7 @@ class Page:
         cited = self.cited_sources()
         _display_bundle({
             "text/html": table_html(cited, html_id=self._table_id(cited), anchors={"source": SOURCE_ANCHOR},
-                                    fold=f"Show the {len(cited)} sources of this page's figures"),
+                                    fold=_("Show the {count} sources of this page's figures").format(count=len(cited))),
             "text/plain": table_text(cited),
             FIGURES_MIMETYPE: {"figures": sorted(self.shown), "sources": sorted(cited["source"])},
         })

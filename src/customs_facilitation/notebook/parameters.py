@@ -6,6 +6,7 @@ import pandas as pd
 
 from ..data.load import RELIABILITY_TIERS
 from ..data.schema import DATE_PATTERN, YEARMONTH_PATTERN
+from ..language import LANGUAGES
 
 DATE = re.compile(DATE_PATTERN)
 MONTH = re.compile(YEARMONTH_PATTERN)
@@ -21,7 +22,7 @@ def _parse(name: str, value, pattern: re.Pattern, expected: str, parse):
 
 
 def parse_page_parameters(as_of: str, min_reliability: str, focus_start: str | None = None,
-                     focus_end: str | None = None) -> dict:
+                          focus_end: str | None = None, language: str = "en") -> dict:
     """Validate report parameters; return them parsed (``as_of`` None when empty).
 
     Raises:
@@ -30,7 +31,9 @@ def parse_page_parameters(as_of: str, min_reliability: str, focus_start: str | N
     >>> parse_page_parameters("2025-07-14", "official")["as_of"]
     Timestamp('2025-07-14 00:00:00')
     """
-    parsed = {"min_reliability": min_reliability, "as_of": None}
+    parsed = {"min_reliability": min_reliability, "as_of": None, "language": language}
+    if language not in LANGUAGES:
+        raise ValueError(f"parameter language={language!r} is not one of {', '.join(LANGUAGES)}")
     if as_of != "":
         parsed["as_of"] = _parse("as_of", as_of, DATE, "a date YYYY-MM-DD (or '' for all data)",
                                  lambda v: pd.to_datetime(v, format="%Y-%m-%d"))

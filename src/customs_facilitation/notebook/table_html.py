@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 from urllib.parse import urlsplit
 
 import pandas as pd
 
+from ..language import N_, _, current
 from . import words
 from .tables import QUANTITY_COLUMNS, SORT_KEY
 
@@ -38,15 +40,18 @@ LINK_LABELS = {"source_id": "source", "indicator_id": "indicator"}
 """Where a frame has both, the words of the second column link by the ids of the first, which is not shown."""
 
 COLUMN_WORDS = {
-    "observation_id": "figure", "id": "figure", "indicator_id": "indicator", "source_id": "source",
-    "period_start": "from", "period_end": "to", "change_unit": "unit of change", "change_basis": "change on",
-    "locator": "where in the source", "published_date": "published", "accessed_date": "read",
-    "url": "address", "implied_base_value": "implied base value (derived by us)", "value_as_published": "as written",
-    "operation_year": "operation year", "city_en": "city", "city_zh": "city (Chinese)", "province_en": "province",
-    "count_observation_id": "count (figure)", "related_indicator_id": "related indicator",
-    "title": "title (our words)",
+    "observation_id": N_("figure"), "id": N_("figure"), "indicator_id": N_("indicator"), "source_id": N_("source"),
+    "period_start": N_("from"), "period_end": N_("to"), "change_unit": N_("unit of change"),
+    "change_basis": N_("change on"), "locator": N_("where in the source"), "published_date": N_("published"),
+    "accessed_date": N_("read"), "url": N_("address"), "implied_base_value": N_("implied base value (derived by us)"),
+    "value_as_published": N_("as written"), "operation_year": N_("operation year"), "city_en": N_("city"),
+    "city_zh": N_("city (Chinese)"), "province_en": N_("province"), "province_zh": N_("province"),
+    "count_observation_id": N_("count (figure)"), "related_indicator_id": N_("related indicator"),
+    "title": N_("title (our words)"),
 }
 """Headers in words for the loaders' column names; any other name reads with spaces for underscores."""
+WORDED_COLUMNS = frozenset({"reliability", "status", "kind", "language", "outcome", "expected", "aspect"})
+"""Columns whose values are words of the data (:data:`.words.WORDED_VALUES`), translated on a page."""
 
 
 def header(column: str) -> str:
@@ -56,6 +61,8 @@ def header(column: str) -> str:
     ('From', 'Published level', 'Change as published')
     """
     text = COLUMN_WORDS.get(column, column.replace("_", " "))
+    if current() != "en":
+        return _(text) if text.isascii() and not text.isdigit() else text  # a year heads its column as it is
     return text[:1].upper() + text[1:]
 
 
@@ -69,7 +76,7 @@ def cell_text(value) -> str:
     ('', '', 'text', 'yes')
     """
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return words.value("yes" if value else "no")
     if value is None or (not isinstance(value, (str, pd.Period)) and pd.isna(value)):
         return ""
     if isinstance(value, pd.Period):
@@ -107,6 +114,8 @@ def _cells(frame: pd.DataFrame, column: str, anchor: str | None, definitions: di
     if _is_year(frame, column):
         return [str(int(v)) if pd.notna(v) else "" for v in frame[column]]
     texts = [cell_text(v) for v in frame[column]]
+    if column in WORDED_COLUMNS:
+        texts = [words.value(t) for t in texts]
     if anchor is not None:
         return [f'<span id="{html.escape(anchor.format(t))}">{html.escape(t)}</span>' if t else "" for t in texts]
     by_id = next((i for i, label in LINK_LABELS.items() if label == column and i in frame.columns), None)
@@ -164,6 +173,20 @@ def table_id(frame: pd.DataFrame, taken: set[str] = frozenset()) -> str:
                 if (f"{base}-{n}" if n > 1 else base) not in taken)
 
 
+def interactive_words() -> dict:
+    """What an interactive table says (DataTables' and its column menus' words) in the page's language."""
+    return {
+        "search": _("Search every column:"), "lengthMenu": _("_MENU_ rows a page"),
+        "info": _("Rows _START_ to _END_ of _TOTAL_"), "infoEmpty": _("No rows"),
+        "infoFiltered": _("(filtered from _MAX_ rows)"), "zeroRecords": _("No row matches"),
+        "emptyTable": _("No rows"), "entries": "", "lengthLabels": {"-1": _("all")},
+        "columnControl": {"orderAsc": _("Sort ascending"), "orderDesc": _("Sort descending"),
+                          "searchClear": _("Clear search"), "buttons": {"searchClear": _("Clear search")},
+                          "list": {"all": _("Select all"), "none": _("Deselect"), "search": _("Search..."),
+                                   "empty": _("No options")}},
+    }
+
+
 def table_html(frame: pd.DataFrame, *, html_id: str, filters: tuple[str, ...] = (),
                anchors: dict[str, str] | None = None, definitions: dict[str, str] | None = None,
                linkable: dict[str, set[str]] | None = None, fold: str = "") -> str:
@@ -198,6 +221,8 @@ def table_html(frame: pd.DataFrame, *, html_id: str, filters: tuple[str, ...] = 
     classes = "cf-table" + (f" {INTERACTIVE_CLASS}" if filters else "")
     filtered = " ".join(str(columns.index(c)) for c in filters)
     marked = f' data-filters="{filtered}"' if filters else ""
+    if filters and current() != "en":
+        marked += f' data-language="{html.escape(json.dumps(interactive_words(), ensure_ascii=False))}"'
     table = f'<div class="{classes}"{marked}>\n{gt.as_raw_html()}\n</div>'
     return f'<details class="cf-fold"><summary>{html.escape(fold)}</summary>\n{table}\n</details>' if fold else table
 
@@ -208,5 +233,10 @@ def table_text(frame: pd.DataFrame) -> str:
     >>> table_text(pd.DataFrame({"observation_id": ["S01"], "value": [1.5]}))
     'Table of 1 row: Figure, Value'
     """
-    rows = f"{len(frame)} row" + ("" if len(frame) == 1 else "s")
-    return f"Table of {rows}: " + ", ".join(header(c) for c in displayed_columns(frame))
+    return _("Table of {summary}").format(summary=table_summary(frame))
+
+
+def table_summary(frame: pd.DataFrame) -> str:
+    """A table's size and headers: '1 row: Figure, Value'."""
+    rows = (_("{count} row") if len(frame) == 1 else _("{count} rows")).format(count=len(frame))
+    return _("{rows}: {headers}").format(rows=rows, headers=_(", ").join(header(c) for c in displayed_columns(frame)))

@@ -3,6 +3,7 @@
 import pandas as pd
 
 from ..data.load import load_measures
+from ..language import N_, _
 from ..verify.derive import implied_base_levels
 from ..verify.findings import target_outcome
 from . import words
@@ -23,14 +24,15 @@ def figure_table(figs: pd.DataFrame) -> pd.DataFrame:
     indicator and source (a page links the indicator and the source by them) and the level's sort
     key, its value in the base unit (:data:`.table_html.SORT_KEY`)."""
     return pd.DataFrame({
-        "indicator": figs["name"],
-        "level": [words.level(v, u, q) for v, u, q in zip(figs["value"], figs["unit"], figs["qualifier"])],
-        "change": [words.change(row["change"], row["change_unit"], row["change_basis"], words.change_qualifier(row))
-                   for _, row in figs.iterrows()],
-        "period": [words.period(s, e) for s, e in zip(figs["period_start"], figs["period_end"])],
-        "source": [f"{o}, {words.date(d)}" for o, d in zip(figs["outlet"], figs["published_date"])],
-        "reliability": figs["reliability"].astype(str),
-        "id": figs["observation_id"],
+        N_("indicator"): figs["name"],
+        N_("level"): [words.level(v, u, q) for v, u, q in zip(figs["value"], figs["unit"], figs["qualifier"])],
+        N_("change"): [words.change(row["change"], row["change_unit"], row["change_basis"], words.change_qualifier(row))
+                   for _key, row in figs.iterrows()],
+        N_("period"): [words.period(s, e) for s, e in zip(figs["period_start"], figs["period_end"])],
+        N_("source"): [_("{outlet}, {date}").format(outlet=o, date=words.date(d))
+                          for o, d in zip(figs["outlet"], figs["published_date"])],
+        N_("reliability"): figs["reliability"].astype(str),
+        N_("id"): figs["observation_id"],
         "indicator_id": figs["indicator_id"],
         "source_id": figs["source_id"],
         "level" + SORT_KEY: figs["base_value"],
@@ -41,17 +43,18 @@ def target_table(targets: pd.DataFrame, figs: pd.DataFrame, names: dict[str, str
     """One line per stated target: what, by when, when stated and by whom, and how it came out on
     the figures that qualify (:func:`.verify.findings.target_outcome`), with the figures it rests on
     and its caveat, or why it cannot be known."""
-    found = [target_outcome(target, outcomes(figs, target["indicator_id"])) for _, target in targets.iterrows()]
+    found = [target_outcome(target, outcomes(figs, target["indicator_id"])) for _key, target in targets.iterrows()]
     return pd.DataFrame({
-        "indicator": [names[i] for i in targets["indicator_id"]],
-        "target": [f"{'at most' if d == 'at_most' else 'at least'} {words.level(v, u)}"
-                   for d, v, u in zip(targets["direction"], targets["value"], targets["unit"])],
-        "by": targets["due_as_stated"],
-        "stated": [words.period(m, m) for m in targets["set_month"]],
-        "outcome": [f.outcome for f in found],
-        "on figures": [", ".join(f.ids[1:]) for f in found],
-        "caveat, or why not knowable": [f.caveat for f in found],
-        "target id": targets["target_id"],
+        N_("indicator"): [names[i] for i in targets["indicator_id"]],
+        N_("target"): [(_("at most {level}") if d == "at_most" else _("at least {level}"))
+                       .format(level=words.level(v, u))
+                       for d, v, u in zip(targets["direction"], targets["value"], targets["unit"])],
+        N_("by"): [words.due(target) for _key, target in targets.iterrows()],
+        N_("stated"): [words.period(m, m) for m in targets["set_month"]],
+        N_("outcome"): [f.outcome for f in found],
+        N_("on figures"): [", ".join(f.ids[1:]) for f in found],
+        N_("caveat, or why not knowable"): [f.caveat for f in found],
+        N_("target id"): targets["target_id"],
         "source_id": targets["source_id"],
     })
 
@@ -60,12 +63,14 @@ def implied_levels_table(figs: pd.DataFrame) -> pd.DataFrame:
     """Each figure beside the base-period level its change implies (derived by us)."""
     derived = implied_base_levels(figs)
     return pd.DataFrame({
-        "id": derived["observation_id"],
-        "period": [words.period(s, e) for s, e in zip(derived["period_start"], derived["period_end"])],
-        "published level": [words.level(v, u) for v, u in zip(derived["value"], derived["unit"])],
-        "published change": [words.change(c, "percent", b) for c, b in zip(derived["change"], derived["change_basis"])],
-        "base period": [words.period(s, e) for s, e in zip(derived["base_period_start"], derived["base_period_end"])],
-        "implied base level (derived by us)": [words.level(v, u, digits=4)
+        N_("id"): derived["observation_id"],
+        N_("period"): [words.period(s, e) for s, e in zip(derived["period_start"], derived["period_end"])],
+        N_("published level"): [words.level(v, u) for v, u in zip(derived["value"], derived["unit"])],
+        N_("published change"): [words.change(c, "percent", b)
+                                 for c, b in zip(derived["change"], derived["change_basis"])],
+        N_("base period"): [words.period(s, e)
+                            for s, e in zip(derived["base_period_start"], derived["base_period_end"])],
+        N_("implied base level (derived by us)"): [words.level(v, u, digits=4)
                                                for v, u in zip(derived["implied_base_value"], derived["unit"])],
     })
 
@@ -73,6 +78,7 @@ def implied_levels_table(figs: pd.DataFrame) -> pd.DataFrame:
 def measures_by_aspect(as_of=None, data_dir=None) -> dict[str, pd.DataFrame]:
     """The seed's measures grouped under its four aspects, in the article's order."""
     measures = load_measures(data_dir, as_of=as_of)
+    measures = measures.assign(name=measures[words.localized("name")], action=measures[words.localized("action")])
     return {aspect: group[["name", "kind", "action", "related_indicator_id"]].reset_index(drop=True)
             for aspect, group in measures.groupby("aspect", sort=False)}
 
@@ -87,33 +93,36 @@ def consistency_in_scope(results: pd.DataFrame, figs: pd.DataFrame) -> pd.DataFr
 
 def consistency_table(results: pd.DataFrame) -> pd.DataFrame:
     """Consistency check results in words: computed range against the published figure's range."""
+    def bound(value):  # an interval open at one end (a lower bound) reaches infinity
+        return f"{value:.6g}".replace("inf", "∞")
+
     def rng(low, high):
-        return f"{low:.6g} to {high:.6g}"
+        return _("{low} to {high}").format(low=bound(low), high=bound(high))
 
     return pd.DataFrame({
-        "check": results["check_id"],
-        "kind": results["kind"],
-        "figures": results["inputs"] + " vs " + results["published_id"],
-        "computed (range)": [f"{m:.6g} ({rng(lo, hi)})" for m, lo, hi in
+        N_("check"): results["check_id"],
+        N_("kind"): results["kind"],
+        N_("figures"): results["inputs"] + _(" vs ") + results["published_id"],
+        N_("computed (range)"): [f"{m:.6g} ({rng(lo, hi)})" for m, lo, hi in
                              zip(results["computed"], results["computed_low"], results["computed_high"])],
-        "published (range)": [f"{m:g} ({rng(lo, hi)})" for m, lo, hi in
+        N_("published (range)"): [f"{m:g} ({rng(lo, hi)})" for m, lo, hi in
                               zip(results["published"], results["published_low"], results["published_high"])],
-        "unit": results["unit"],
-        "status": results["status"],
-        "why": results["explanation"].fillna(""),
+        N_("unit"): results["unit"].map(words.unit_label),
+        N_("status"): results["status"],
+        N_("why"): results[words.localized("explanation")].fillna(""),
     })
 
 
 def source_table(sources: pd.DataFrame) -> pd.DataFrame:
     """Sources in words: id, outlet, title, date, language, reliability, address."""
     return pd.DataFrame({
-        "source": sources["source_id"],
-        "outlet": sources["outlet"],
-        "title (our words)": sources["title"],
-        "published": sources["published_date"].map(words.date),
-        "language": sources["language"],
-        "reliability": sources["reliability"].astype(str),
-        "url": sources["url"].fillna("(not kept)"),
+        N_("source"): sources["source_id"],
+        N_("outlet"): sources["outlet"],
+        N_("title (our words)"): sources["title"],
+        N_("published"): sources["published_date"].map(words.date),
+        N_("language"): sources["language"],
+        N_("reliability"): sources["reliability"].astype(str),
+        N_("url"): sources["url"].fillna(_("(not kept)")),
     }).reset_index(drop=True)
 
 

@@ -1,17 +1,26 @@
-"""Words for numbers: how the report writes a figure, its change, its period and its source."""
+"""Words for numbers: how the report writes a figure, its change, its period and its source.
+
+Each function writes in the current language (:mod:`customs_facilitation.language`): English
+here, Chinese in :mod:`.chinese`.
+"""
 
 import html
+import re
 
 import pandas as pd
 
+from ..language import N_, _, current
+from . import chinese
+
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
-UNIT_WORDS = {"CNY trillion": "trillion yuan", "CNY billion": "billion yuan", "USD trillion": "trillion US dollars",
-              "TEU million": "million TEU", "hours": "hours", "percent": "percent", "count": "", "months": "months",
-              "tonnes billion": "billion tonnes", "users": "users", "declarations per day": "declarations a day",
-              "USD billion": "billion US dollars", "USD": "US dollars", "CNY million": "million yuan",
-              "applications": "applications", "rank": "(rank; lower is better)", "score (0-100)": "out of 100",
-              "score (1-5)": "out of 5"}
+UNIT_WORDS = {N_("CNY trillion"): "trillion yuan", N_("CNY billion"): "billion yuan",
+              N_("USD trillion"): "trillion US dollars", N_("TEU million"): "million TEU", N_("hours"): "hours",
+              N_("percent"): "percent", N_("count"): "", N_("months"): "months",
+              N_("tonnes billion"): "billion tonnes", N_("users"): "users",
+              N_("declarations per day"): "declarations a day", N_("USD billion"): "billion US dollars",
+              N_("USD"): "US dollars", N_("CNY million"): "million yuan", N_("applications"): "applications",
+              N_("rank"): "(rank; lower is better)", N_("score (0-100)"): "out of 100", N_("score (1-5)"): "out of 5"}
 QUALIFIER_WORDS = {"exact": "{}", "at_least": "more than {}", "about": "about {}", "preliminary": "{} (preliminary)"}
 """How a qualifier reads: a lower bound (at_least) is published as "more than N" in every source we hold."""
 
@@ -23,6 +32,8 @@ def number(value: float, digits: int | None = None) -> str:
     >>> number(3776), number(256.99), number(239.0604651, digits=4), number(1234567), number(12345.6, digits=4)
     ('3,776', '256.99', '239.1', '1,234,567', '12,350')
     """
+    if current() == "zh":
+        return chinese.number(value, digits)
     if pd.isna(value):
         return "n/a"
     if digits:
@@ -32,6 +43,8 @@ def number(value: float, digits: int | None = None) -> str:
 
 def level(value: float, unit: str, qualifier: str = "exact", digits: int | None = None) -> str:
     """A level with its unit in words, e.g. '256.99 billion yuan' or 'at least 5,800'."""
+    if current() == "zh":
+        return chinese.level(value, unit, qualifier, digits)
     if pd.isna(value):
         return "no level published"
     text = f"{number(value, digits)} {UNIT_WORDS.get(unit, unit)}".strip()
@@ -47,6 +60,8 @@ def change(amount: float, change_unit: str, basis: str, qualifier: str = "exact"
     >>> change(2, "count", "year_on_year"), change(10, "percent", "year_on_year", "at_least")
     ('+2 year on year', 'more than +10% year on year')
     """
+    if current() == "zh":
+        return chinese.change(amount, change_unit, basis, qualifier)
     if pd.isna(amount):
         return "no change published"
     unit = {"percent": "%", "percentage_points": " percentage points", "rank_places": " places"}.get(change_unit, "")
@@ -59,6 +74,8 @@ def period(start: pd.Period, end: pd.Period) -> str:
     >>> period(pd.Period("2025-01", "M"), pd.Period("2025-06", "M"))
     'H1 2025'
     """
+    if current() == "zh":
+        return chinese.period(start, end)
     if start == end:
         return f"{MONTHS[start.month - 1]} {start.year}"
     if start.year != end.year:
@@ -77,14 +94,25 @@ def period_length(months: int) -> str:
     >>> period_length(12), period_length(6), period_length(3), period_length(1), period_length(7)
     ('a whole year', 'a half year', 'a quarter', 'a single month', '7 months')
     """
+    if current() == "zh":
+        return chinese.period_length(months)
     return {12: "a whole year", 6: "a half year", 3: "a quarter", 1: "a single month"}.get(months, f"{months} months")
 
 
 def date(day: pd.Timestamp) -> str:
     """A date in words: '14 July 2025'; 'date not shown' where the source shows none."""
+    if current() == "zh":
+        return chinese.date(day)
     if pd.isna(day):
         return "date not shown"
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def due(target) -> str:
+    """When a target is due, as its source states it ('by end-2018'); in Chinese, its due month."""
+    if current() == "zh":
+        return chinese.period(target["due"], target["due"])
+    return str(target["due_as_stated"])
 
 
 def change_qualifier(row) -> str:
@@ -94,17 +122,50 @@ def change_qualifier(row) -> str:
 
 def citation(source: pd.Series) -> str:
     """Outlet and publication date, e.g. 'Legal Daily, 14 July 2025'."""
-    return f"{source['outlet']}, {date(source['published_date'])}"
+    return _("{outlet}, {date}").format(outlet=source["outlet"], date=date(source["published_date"]))
+
+
+def unit_title(unit: str) -> str:
+    """An axis title for values in ``unit`` as published: 'Billion yuan (CNY billion)'; in Chinese '十亿元'."""
+    if current() == "zh":
+        return chinese.unit_words(unit)
+    return f"{UNIT_WORDS[unit].capitalize()} ({unit})"
+
+
+def unit_label(unit: str) -> str:
+    """``unit`` as a table shows it: as published ('CNY billion') in English, in words in Chinese."""
+    return chinese.unit_words(unit) if current() == "zh" else unit
+
+
+def unit_words(unit: str) -> str:
+    """``unit`` as published, in words: 'billion yuan'; in Chinese '十亿元'."""
+    return chinese.unit_words(unit) if current() == "zh" else UNIT_WORDS[unit]
 
 
 def figure(row: pd.Series | None) -> str:
     """A figure with its change, source and id, or 'no curated figure' for None."""
     if row is None:
-        return "no curated figure"
+        return _("no curated figure")
     text = level(row["value"], row["unit"], row["qualifier"])
     if pd.notna(row["change"]):
-        text += f" ({change(row['change'], row['change_unit'], row['change_basis'], change_qualifier(row))})"
-    return f"{text}, {citation(row)}, {row['observation_id']}"
+        said = change(row["change"], row["change_unit"], row["change_basis"], change_qualifier(row))
+        text = _("{level} ({change})").format(level=text, change=said)
+    return _("{figure}, {citation}, {id}").format(figure=text, citation=citation(row), id=row["observation_id"])
+
+
+def capitalized(text: str) -> str:
+    """Text with its first letter upper case (names are lower case in English; Chinese has no case)."""
+    return text[:1].upper() + text[1:]
+
+
+ASPECTS = {"policy_provisions": N_("Policy provisions"), "cross_border_logistics": N_("Cross border logistics"),
+           "trade_environment": N_("Trade environment"), "clearance_costs": N_("Clearance costs")}
+"""The seed's four aspects, as a heading names them."""
+
+
+def aspect(name: str) -> str:
+    """One of the seed's aspects as a heading names it: 'Policy provisions'."""
+    return _(ASPECTS[name])
 
 
 def markdown(text: str):
@@ -116,3 +177,58 @@ def markdown(text: str):
     from IPython.display import Markdown
 
     return Markdown(html.escape(text, quote=False))
+
+
+TRANSLATED_COLUMNS = ("name", "definition", "note", "explanation", "action", "producer", "distributed_by")
+"""Curated text (columns, and a map's sidecar fields) that has a Chinese twin (``name_zh``...) in the data."""
+WORDED_VALUES = (
+    N_("official"), N_("state_media"), N_("repost"), N_("secondary"), N_("low"), N_("en"),
+    N_("zh"), N_("zh-Hant"), N_("ja"), N_("pass"), N_("explained"), N_("fail"),
+    N_("sum"), N_("share"), N_("implied_base"), N_("same_figure"), N_("growth"), N_("policy"),
+    N_("pilot"), N_("procedure"), N_("monitoring"), N_("platform"), N_("incentive"), N_("policy_provisions"),
+    N_("cross_border_logistics"), N_("trade_environment"), N_("clearance_costs"), N_("new_in_year"), N_("met"),
+    N_("missed"), N_("met later"), N_("not knowable"), N_("yes"), N_("no"),
+    N_("special_operation"), N_("bonded_repair"), N_("logistics"), N_("aeo"), N_("clearance_time"),
+    N_("trade_totals"), N_("trade_structure"), N_("trade_actors"), N_("trade_partners"), N_("trade_modes"),
+    N_("trade_regions"), N_("single_window"), N_("ports"), N_("customs_supervision"), N_("release_time"),
+    N_("international_context"),
+)
+"""Words the data uses as values (reliability tiers, languages, checks' kinds and results, measures' kinds
+and aspects, pilot cities' status, targets' outcomes, indicators' topics), each translated where a page shows
+it (:func:`value`)."""
+
+
+LOCATORS = (
+    (re.compile(r"paragraph (?P<n>[0-9]+)"), N_("paragraph {n}")),
+    (re.compile(r"source pack (?P<file>\S+) row (?P<row>\w+), note column; the page itself is not held"),
+     N_("source pack {file} row {row}, note column; the page itself is not held")),
+    (re.compile(r"source pack (?P<file>\S+) row (?P<row>\w+); the page itself is not held"),
+     N_("source pack {file} row {row}; the page itself is not held")),
+    (re.compile(r"source pack (?P<file>\S+); the page itself is not held"),
+     N_("source pack {file}; the page itself is not held")),
+)
+"""The forms a locator (where in its source a figure stands) takes, each translated as a whole."""
+
+
+def locator(text: str) -> str:
+    """Where in its source a figure stands, in the current language ('paragraph 3' is '第3段');
+    a locator of another form reads as written."""
+    if current() == "en" or not isinstance(text, str):
+        return text
+    for form, message in LOCATORS:
+        if found := form.fullmatch(text):
+            return _(message).format(**found.groupdict())
+    return text
+
+
+def localized(column: str) -> str:
+    """The column of curated text in the current language: ``name``, or ``name_zh`` in Chinese
+    (a province is ``province_en`` or ``province_zh``)."""
+    if column == "province":
+        return f"province_{current()}"
+    return f"{column}_zh" if current() == "zh" and column in TRANSLATED_COLUMNS else column
+
+
+def value(word: str) -> str:
+    """A word the data uses as a value, in the current language (unchanged in English)."""
+    return _(word) if current() != "en" and word else word

@@ -23,8 +23,9 @@ from pathlib import Path
 
 from ..errors import ReportError
 from ..files import replacing
+from ..language import use
 from .freshness import is_fresh, run_key
-from .inputs import Notebook, ParameterSet, parameters_for, read_report_inputs
+from .inputs import Notebook, ParameterSet, page_language, parameters_for, read_report_inputs
 from .layout import Layout
 from .lock import build_lock
 from .run import RunFailed, failed_note, who
@@ -153,14 +154,16 @@ async def _run_one(notebook: Notebook, param_set: ParameterSet, key: str, layout
                 await stop_kernel(*kernel)
         loop = asyncio.get_running_loop()
         try:  # the charts' images, drawn here (vl-convert releases the GIL) and cached by spec
-            await loop.run_in_executor(None, images_into, nb, layout.cache / "charts")
+            await loop.run_in_executor(None, functools.partial(  # the links under each chart in the page's language
+                in_language, page_language(notebook, param_set), images_into, nb, layout.cache / "charts"))
             await loop.run_in_executor(None, place_charts, specs, charts, layout.cache / "charts")
         except ReportError as error:
             raise ReportError(f"{who(notebook, param_set)}: {error}.{failed_note(None)}") from None
         await bundle
         shown, page_csv = figures_shown(nb), layout.figures_csv(set_name, name)
         page = export_html(nb, notebook.path, set_title=param_set.title, data_version=version,
-                           figures_csv=page_csv.name if shown is not None else "")
+                           figures_csv=page_csv.name if shown is not None else "",
+                           language=page_language(notebook, param_set))
         with replacing(layout.executed(set_name, name)) as tmp_executed, \
                 replacing(layout.page(set_name, name)) as tmp_page:
             nbformat.write(nb, str(tmp_executed))
@@ -172,6 +175,12 @@ async def _run_one(notebook: Notebook, param_set: ParameterSet, key: str, layout
     with replacing(layout.key(set_name, name)) as tmp_key:
         tmp_key.write_text(key, encoding="utf-8")
     say(f"ran {name} [{set_name}] in {time.perf_counter() - start:.1f} s")
+
+
+def in_language(language: str, function, *args):
+    """``function(*args)`` written in ``language`` (a worker thread does not inherit the caller's)."""
+    with use(language):
+        return function(*args)
 
 
 def _keep_failed(nb, failed: Path, cache: Path) -> Path | None:

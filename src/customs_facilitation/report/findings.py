@@ -11,6 +11,7 @@ import io
 
 import nbformat
 
+from ..language import _
 from ..notebook.page import FINDINGS_MIMETYPE
 from .layout import Layout
 
@@ -58,7 +59,8 @@ KIND_STRENGTH = ["target", "pace", "movement", "agreement"]
 
 def strongest_html(rows: list[dict], set_name: str) -> str:
     """The index's opening: the strongest finding of each analysis page of one parameter set (by
-    kind, then without a caveat before with one), each said once and linking its page."""
+    kind, then without a caveat before with one), each said once and linking its page; its words in
+    the current language (the statements are those the set's pages wrote, in the set's language)."""
     def strength(row):
         kind = KIND_STRENGTH.index(row["kind"]) if row["kind"] in KIND_STRENGTH else len(KIND_STRENGTH)
         return kind, bool(row["caveat"])
@@ -73,8 +75,11 @@ def strongest_html(rows: list[dict], set_name: str) -> str:
     if not chosen:
         return ""
     e = html.escape
-    items = "\n".join(f'<li>{e(r["statement"])} <a href="{e(set_name)}/{e(r["page"])}.html">(page)</a>'
-                      + (f" <em>Caveat: {e(r['caveat'])}.</em>" if r["caveat"] else "") + "</li>" for r in chosen)
-    return (f'<section id="findings"><h2>What the report finds</h2>\n<ul>\n{items}\n</ul>\n'
-            '<p>Every finding of every page and variant, with the ids of its figures: '
-            '<a href="findings.csv">findings.csv</a>.</p></section>')
+    page, caveat = e(_("(page)")), _("Caveat: {caveat}.")
+    items = "\n".join(f'<li>{e(r["statement"])} <a href="{e(set_name)}/{e(r["page"])}.html">{page}</a>'
+                      + (f" <em>{e(caveat.format(caveat=r['caveat']))}</em>" if r["caveat"] else "") + "</li>"
+                      for r in chosen)
+    heading = e(_("What the report finds"))
+    every = e(_("Every finding of every page and variant, with the ids of its figures: {findings}.")).format(
+        findings='<a href="findings.csv">findings.csv</a>')
+    return f'<section id="findings"><h2>{heading}</h2>\n<ul>\n{items}\n</ul>\n<p>{every}</p></section>'

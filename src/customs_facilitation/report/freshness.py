@@ -2,7 +2,7 @@
 
 The key hashes the notebook's cells (their kinds, sources and tags; not their outputs, which a
 run makes and ``make refresh`` stores), the parameter set's title and the parameters injected, the
-data version (a content hash of ``data/``), the package's code and assets and the Python that runs it. A
+data version (a content hash of ``data/``), the package's code, assets and translations and the Python that runs it. A
 page is rebuilt when its key changed or a file of the run is missing; touching a file without
 changing it rebuilds nothing.
 """
@@ -22,10 +22,11 @@ from .layout import Layout
 
 @functools.cache
 def code_version() -> str:
-    """A content hash of the package's source files (what the notebooks and the build import) and
-    of the report's assets (the stylesheet and script every page carries)."""
+    """A content hash of the package's source files (what the notebooks and the build import), of
+    the report's assets (the stylesheet and script every page carries) and of its translations."""
     digest = hashlib.sha256()
-    sources = [*PACKAGE_DIR.rglob("*.py"), *(PACKAGE_DIR / "report" / "assets").glob("*")]
+    sources = [*PACKAGE_DIR.rglob("*.py"), *(PACKAGE_DIR / "report" / "assets").glob("*"),
+               *(PACKAGE_DIR / "locale").rglob("*.po")]
     for path in sorted(p for p in sources if "__pycache__" not in p.parts and p.is_file()):
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]

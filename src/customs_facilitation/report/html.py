@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import ReportError
 from ..files import kept_in_environment
+from ..language import HTML_LANG, _, use
 from .assets import add_assets
 from .inputs import first_heading
 
@@ -38,10 +39,12 @@ PAGE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block body_header -%}
 {{ super() }}
 <nav class="report-nav" aria-label="report" style="padding: 8px 16px; font-family: sans-serif; font-size: 14px;">
-<a href="../index.html">&larr; all pages</a> <span>parameter set: <b>{{ resources.set_title | e }}</b></span>
-<span>data version <code>{{ resources.data_version | e }}</code></span>
-{%- if resources.figures_csv %} <a href="{{ resources.figures_csv | e }}">the figures of this page (CSV)</a>{% endif %}
-<a href="../dictionary.html">data dictionary</a>
+<a href="../{{ resources.words.index }}">&larr; {{ resources.words.all_pages | e }}</a>
+<span>{{ resources.words.parameter_set | e }} <b>{{ resources.set_title | e }}</b></span>
+<span>{{ resources.words.data_version | e }} <code>{{ resources.data_version | e }}</code></span>
+{%- if resources.figures_csv %} <a href="{{ resources.figures_csv | e }}">
+{{- resources.words.figures_csv | e }}</a>{% endif %}
+<a href="../dictionary.html">{{ resources.words.dictionary | e }}</a>
 </nav>
 {%- endblock body_header -%}
 """
@@ -83,19 +86,25 @@ def _exporter():
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True)
 
 
-def export_html(nb, source: Path, *, set_title: str = "", data_version: str = "", figures_csv: str = "") -> str:
+def export_html(nb, source: Path, *, set_title: str = "", data_version: str = "", figures_csv: str = "",
+                language: str = "en") -> str:
     """HTML of an executed notebook ``nb`` (from ``source``) without code or prompts, with the
     vega bundle inline once, the report's stylesheet and a link to ``figures_csv`` (the page's
-    figures), if given.
+    figures), if given; its ``lang`` and its links written in ``language``.
 
     Raises:
         ReportError: if the page would load a script, stylesheet or image from the network.
     """
     title = first_heading(nb.cells) or Path(source).stem
     shown, set_aside = _html_outputs_set_aside(nb)
-    body, _ = _exporter().from_notebook_node(shown, resources={
+    with use(language):
+        words = {"index": index_name(language), "all_pages": _("all pages"), "parameter_set": _("parameter set:"),
+                 "data_version": _("data version"), "figures_csv": _("the figures of this page (CSV)"),
+                 "dictionary": _("data dictionary")}
+    body, _resources = _exporter().from_notebook_node(shown, resources={
         "metadata": {"name": f"{title} ({set_title})" if set_title else title, "path": str(Path(source).parent)},
-        "set_title": set_title, "data_version": data_version, "figures_csv": figures_csv})
+        "set_title": set_title, "data_version": data_version, "figures_csv": figures_csv, "words": words})
+    body = with_language(body, language, source)
     for marker, output_html in set_aside.items():
         if body.count(marker) != 1:
             raise ReportError(f"{source}: an HTML output's place appears {body.count(marker)} times in the page")
@@ -108,6 +117,19 @@ def export_html(nb, source: Path, *, set_title: str = "", data_version: str = ""
                           f"{body.count(BUNDLE_MARKER)} times; expected once")
     # Inserted after nbconvert's HTML clean-up, which would otherwise parse 0.9 MB of script.
     return add_assets(body).replace(BUNDLE_MARKER, vega_bundle())
+
+
+def with_language(page_html: str, language: str, source) -> str:
+    """The page with its ``<html lang>`` saying its language (nbconvert writes 'en')."""
+    opening = '<html lang="en">'
+    if page_html.count(opening) != 1:
+        raise ReportError(f"{source}: the exported page has {page_html.count(opening)} '{opening}' tags; expected one")
+    return page_html.replace(opening, f'<html lang="{HTML_LANG[language]}">')
+
+
+def index_name(language: str) -> str:
+    """The report's index in ``language``: index.html (English), index.zh.html..."""
+    return "index.html" if language == "en" else f"index.{language}.html"
 
 
 def _html_outputs_set_aside(nb):

@@ -258,6 +258,12 @@ def parameters_for(notebook: Notebook, param_set: ParameterSet, charts_dir: Path
     return chosen
 
 
+def page_language(notebook: Notebook, param_set: ParameterSet) -> str:
+    """The language a notebook's page is written in under a parameter set: the set's ``language``
+    where the notebook declares the parameter (the start-here notebook does not: it stays English)."""
+    return param_set.parameters.get("language", "en") if "language" in notebook.parameters else "en"
+
+
 def read_report_inputs(notebooks_dir, params_dir) -> tuple[list[Notebook], list[ParameterSet]]:
     """Read and validate every notebook and parameter set; raise ReportError at the first problem."""
     notebooks = find_notebooks(notebooks_dir)

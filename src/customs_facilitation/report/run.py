@@ -1,7 +1,8 @@
 """Execute one notebook with one parameter set in a fresh kernel, and say where it failed.
 
 The parameters go into a cell after the notebook's ``parameters`` cell (papermill's
-parameterizer); nbclient executes the cells in a kernel from the given kernel manager.
+parameterizer); a page in another language than English has its markdown cells translated
+(:mod:`.catalog`); nbclient executes the cells in a kernel from the given kernel manager.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ReportError
+from ..language import MissingTranslation
+from .catalog import LANGUAGE_PARAMETER, translate_markdown
 from .inputs import Notebook, ParameterSet
 
 INJECTED_TAG = "injected-parameters"
@@ -37,6 +40,10 @@ async def execute(notebook: Notebook, param_set: ParameterSet, parameters: dict,
         nb = parameterize_notebook(load_notebook_node(str(notebook.path)), parameters)
     except Exception as error:
         raise RunFailed(f"{who(notebook, param_set)}: cannot read it: {error}") from None
+    try:
+        translate_markdown(nb, parameters.get(LANGUAGE_PARAMETER, "en"))
+    except MissingTranslation as error:
+        raise RunFailed(f"{who(notebook, param_set)}: {error}") from None
     for cell in nb.cells:
         if INJECTED_TAG in cell.metadata.get("tags", []):
             cell.id = INJECTED_TAG  # papermill draws a random id: the same run would make another page

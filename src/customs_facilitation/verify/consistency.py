@@ -121,5 +121,6 @@ def run_consistency_checks(data_dir=None) -> pd.DataFrame:
                      "published_id": published_id, "unit": unit,
                      "computed": computed.mid, "computed_low": computed.low, "computed_high": computed.high,
                      "published": target.mid, "published_low": target.low, "published_high": target.high,
-                     "status": status, "explanation": check.explanation if status != "pass" else pd.NA})
+                     "status": status, "explanation": check.explanation if status != "pass" else pd.NA,
+                     "explanation_zh": check.explanation_zh if status != "pass" else pd.NA})
     return pd.DataFrame(rows)

@@ -5,6 +5,7 @@ import re
 import pandas as pd
 
 from ..data.units import base_units, to_base_units
+from ..language import _
 
 VERSUS_YEAR = re.compile(r"versus_([0-9]{4})")
 MONTHS_BACK = {"year_on_year": 12, "quarter_on_quarter": 3, "month_on_month": 1}
@@ -71,8 +72,9 @@ def share_of_total(observations: pd.DataFrame, units: pd.DataFrame, part_id: str
     values = to_base_units(both["value"], both["unit"], units)
     share = 100 * values.iloc[0] / values.iloc[1]
     return {"part_id": part_id, "total_id": total_id, "share_percent": float(share),
-            "derivation": f"derived by us: {part['value']:g} {part['unit']} / {total['value']:g} {total['unit']} "
-                          f"from {part_id} and {total_id}"}
+            "derivation": _("derived by us: {part} {part_unit} / {total} {total_unit} from {part_id} and {total_id}")
+            .format(part=f"{part['value']:g}", part_unit=part["unit"], total=f"{total['value']:g}",
+                    total_unit=total["unit"], part_id=part_id, total_id=total_id)}
 
 
 NAMED_AGAINST = {"pilot": "special_operation_pilot_cities", "new_in_year": "special_operation_pilot_cities_added"}
@@ -135,12 +137,13 @@ def levels_from_cuts(cuts: pd.DataFrame, bases: pd.DataFrame) -> pd.DataFrame:
         base = held.iloc[0]
         digits = len(f"{float(base['value']):g}".partition(".")[2])  # as precise as the base, no more
         level = round(float(base["value"]) * (1 + float(cut.change) / 100), digits)
-        derived_from = (f"{_cut_or_rise(float(cut.change))} on {base['observation_id']} "
-                        f"({base['value']:g} {base['unit']})")
+        derived_from = _("{cut} on {id} ({value} {unit})").format(
+            cut=_cut_or_rise(float(cut.change)), id=base["observation_id"], value=f"{base['value']:g}",
+            unit=_(base["unit"]))  # a unit code is a message: its words in another language
         rows.append({**cut._asdict(), "value": level, "unit": base["unit"], "qualifier": "about",
                      "derived_from": derived_from})
     return pd.DataFrame(rows, columns=list(dict.fromkeys([*cuts.columns, "qualifier", "derived_from"])))
 
 
 def _cut_or_rise(change: float) -> str:
-    return f"a cut of {-change:g}%" if change < 0 else f"a rise of {change:g}%"
+    return (_("a cut of {size}%") if change < 0 else _("a rise of {size}%")).format(size=f"{abs(change):g}")

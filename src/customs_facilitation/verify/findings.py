@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..language import LOCALES, _, current
 from .consistency import lower_bound, published_interval
 
 WEAK_TIERS = ("secondary", "low")
@@ -64,7 +65,7 @@ def pace(first: pd.Series, second: pd.Series) -> Verdict:
 def agreement(readings: pd.DataFrame) -> Verdict:
     """Whether the readings of one figure (one indicator and period, several sources) agree, within
     the precision each was published to."""
-    intervals = [_interval(row) for _, row in readings.iterrows()]
+    intervals = [_interval(row) for _key, row in readings.iterrows()]
     agree = all(a.meets(b) for a in intervals for b in intervals) and readings["unit"].nunique() == 1
     return Verdict("agreement", "agree" if agree else "disagree", tuple(readings["observation_id"]),
                    caveat(readings))
@@ -79,11 +80,12 @@ def alongside(outside: tuple[pd.Series, pd.Series], own: tuple[pd.Series, pd.Ser
     ids = tuple(row["observation_id"] for row in (*outside, *own))
     said = [caveat(pd.DataFrame([*outside, *own]))]
     if _months(own[0]) != _months(own[1]):
-        said.append(f"{own[0]['observation_id']} measures {_months(own[0])} months and {own[1]['observation_id']} "
-                    f"{_months(own[1])}")
+        said.append(_("{first} measures {months} months and {second} {other}").format(
+            first=own[0]["observation_id"], months=_months(own[0]), second=own[1]["observation_id"],
+            other=_months(own[1])))
     if None in moves or "unchanged" in moves:
-        return Verdict("alongside", "not knowable", ids, "; ".join(filter(None, said)))
-    return Verdict("alongside", "agree" if moves[0] == moves[1] else "disagree", ids, "; ".join(filter(None, said)))
+        return Verdict("alongside", "not knowable", ids, _("; ").join(filter(None, said)))
+    return Verdict("alongside", "agree" if moves[0] == moves[1] else "disagree", ids, _("; ").join(filter(None, said)))
 
 
 def _moved(first: pd.Series, last: pd.Series) -> str | None:
@@ -105,8 +107,8 @@ def target_outcome(target: pd.Series, outcomes: pd.DataFrame) -> Verdict:
     ids = (target["target_id"],)
     in_unit = outcomes[outcomes["unit"] == target["unit"]].sort_values("period_end")
     if in_unit.empty:
-        reason = ("no outcome in its unit, only a percentage change from a base"
-                  if outcomes["change_unit"].eq("percent").any() else "no outcome held")
+        reason = (_("no outcome in its unit, only a percentage change from a base")
+                  if outcomes["change_unit"].eq("percent").any() else _("no outcome held"))
         return Verdict("target", "not knowable", ids, reason)
     meets = in_unit.apply(lambda row: _meets(row, target), axis=1).eq(True)
     due = pd.Period(target["due"], "M")
@@ -118,19 +120,19 @@ def target_outcome(target: pd.Series, outcomes: pd.DataFrame) -> Verdict:
     first = None if at_due.empty else at_due.iloc[0]
     if first is None or first["period_end"] > due + 12 or _meets(first, target):
         # nothing shows the level at the deadline: a figure after it that meets says nothing of the date
-        reason = f"no outcome for {due.strftime('%B %Y')}"
+        reason = _("no outcome for {month}").format(month=month_name(due))
         if first is None or first["period_end"] > due + 12:
-            reason += " or within a year after it"
+            reason += _(" or within a year after it")
         if first is not None:
-            said = {True: "meets", False: "does not meet", None: "cannot show whether it meets"}[
+            said = {True: _("meets"), False: _("does not meet"), None: _("cannot show whether it meets")}[
                 _meets(first, target)]
-            reason += (f"; the first held after it, {first['observation_id']} of "
-                       f"{first['period_end'].strftime('%B %Y')}, {said} it")
+            reason += _("; the first held after it, {id} of {month}, {said} it").format(
+                id=first["observation_id"], month=month_name(first["period_end"]), said=said)
             ids = (*ids, first["observation_id"])
         return Verdict("target", "not knowable", ids, reason)
     if _meets(first, target) is None:
         return Verdict("target", "not knowable", (*ids, first["observation_id"]),
-                       f"{first['observation_id']} is only a lower bound, which cannot show it")
+                       _("{id} is only a lower bound, which cannot show it").format(id=first["observation_id"]))
     later = in_unit[meets & (in_unit["period_end"] > due)]
     shown = at_due.iloc[[0]] if later.empty else pd.concat([at_due.iloc[[0]], later.iloc[[0]]])
     return Verdict("target", "missed" if later.empty else "met later",
@@ -142,14 +144,21 @@ def caveat(rows: pd.DataFrame) -> str:
     said = []
     weak = rows[rows["reliability"].astype(str).isin(WEAK_TIERS)]
     for tier, same in weak.groupby(weak["reliability"].astype(str), sort=False):
-        said.append(f"{', '.join(same['observation_id'])} from a {tier.replace('_', ' ')} source")
+        said.append(_("{ids} from a {tier} source").format(ids=", ".join(same["observation_id"]), tier=_(tier)))
     bounds = rows[rows["qualifier"].astype(str).eq("at_least")]
     if not bounds.empty:
-        said.append(f"{', '.join(bounds['observation_id'])} only a lower bound")
+        said.append(_("{ids} only a lower bound").format(ids=", ".join(bounds["observation_id"])))
     if "derived_from" in rows:
-        said += [f"the level of {r.observation_id} derived by us from {r.derived_from}"
+        said += [_("the level of {id} derived by us from {base}").format(id=r.observation_id, base=r.derived_from)
                  for r in rows[rows["derived_from"].notna()].itertuples()]
-    return "; ".join(said)
+    return _("; ").join(said)
+
+
+def month_name(month: pd.Period) -> str:
+    """A month in words in the current language: 'July 2025', '2025年7月' (CLDR, through Babel)."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMMM", month.to_timestamp(), locale=LOCALES[current()])
 
 
 def _meets(row: pd.Series, target: pd.Series) -> bool | None:

@@ -79,7 +79,7 @@ def test_an_upgrade_rewrites_its_row_only(tiny, tmp_path):
     changed = [new for old, new in zip(before, after) if old != new]
     assert len(after) == len(before)
     assert changed == ["F01,trade_total,2025-01,2025-06,21.79,CNY trillion,2.9,percent,year_on_year,exact,blog-b,"
-                       "paragraph 1,21.79 trillion yuan,2.9%,text_held,"]
+                       "paragraph 1,21.79 trillion yuan,2.9%,text_held,,"]
     assert audit(tiny).query("source_id == 'blog-b'")["status"].tolist() == ["curated", "curated"]
 
 
@@ -95,6 +95,11 @@ def test_an_upgrade_rewrites_its_row_only(tiny, tmp_path):
     (1, {"note": "上半年保税维修出口2570.1亿元，同比增长3.1%；"},
      "draft.csv row 1 (line 2), column note: '上半年保税维修出口2570.1亿元，同比增长3.1%；' repeats the source's "
      "sentence"),
+    (1, {"note": "bonded repair exports, first half"},
+     "draft.csv row 1 (line 2), column note_zh: is empty, but note is not; write the note in Chinese"),
+    (1, {"note_zh": "上半年的保税维修出口"},
+     "draft.csv row 1 (line 2), column note_zh: '上半年的保税维修出口' is a Chinese note without an English note; "
+     "write both or neither (as observations.csv row 5)"),
     (1, {"action": "upgrade", "observation_id": "Z99"},
      "draft.csv row 1 (line 2), column observation_id: 'Z99' names no row of observations.csv to upgrade"),
     (4, {"reason": "holiday"}, "draft.csv row 4 (line 5), column reason: 'holiday' is not one of the allowed values"),
@@ -108,9 +113,17 @@ def test_a_row_that_fails_is_named_by_row_and_column_and_nothing_is_written(tiny
     assert _contents(tiny) == before
 
 
+def test_a_figures_note_goes_in_with_its_chinese_note(tiny, drafted):
+    _edit(drafted, 1, note="bonded repair exports, first half", note_zh="上半年的保税维修出口")
+    accept_draft(drafted, tiny)
+    added = (tiny / "observations.csv").read_text(encoding="utf-8").splitlines()[-3]
+    assert added.startswith("T01,")
+    assert added.endswith(',text_held,"bonded repair exports, first half",上半年的保税维修出口')
+
+
 def test_skipped_rows_and_figures_excluded_by_the_curator(tiny, drafted):
     _edit(drafted, 2, action="")
-    _edit(drafted, 1, action="exclude", note="bonded repair exports, not tracked here")
+    _edit(drafted, 1, action="exclude", note="bonded repair exports, not tracked here")  # no Chinese: not a figure
     accepted = accept_draft(drafted, tiny)
     assert (accepted.added, accepted.skipped, accepted.excluded) == (["T03"], 1, 3)
     exclusions = (tiny / "claim_exclusions.csv").read_text(encoding="utf-8").splitlines()

@@ -38,7 +38,7 @@ def test_a_new_figure_is_drafted_nearly_final(tiny):
         "value": "257.01", "unit": "CNY billion", "change": "3.1", "change_unit": "percent",
         "change_basis": "year_on_year", "qualifier": "exact", "source_id": "paper-a", "locator": "paragraph 3",
         "value_as_published": "2570.1亿元", "change_as_published": "3.1%", "checked": "text_held", "note": "",
-        "reason": ""}
+        "note_zh": "", "reason": ""}
     assert (first["indicator_id"], first["decide"]) == ("repair_value", "indicator_id: repair_value?")
     assert first["sentence"] == "上半年保税维修出口2570.1亿元，同比增长3.1%；"
     assert (second["observation_id"], second["value"], second["unit"], second["qualifier"]) == (
@@ -97,13 +97,18 @@ def test_a_number_in_percentage_points_standing_alone_says_what_to_do(tiny):
     assert "at this scale" not in row["decide"]
 
 
-PARTNERS = """goods_trade,goods trade (imports plus exports),CNY,trade_totals,all goods trade
-eu_trade,goods trade with the European Union,CNY,trade_partners,goods trade with the European Union
-us_trade,goods trade with the United States,CNY,trade_partners,goods trade with the United States
-asean_trade,goods trade with ASEAN,CNY,trade_partners,goods trade with ASEAN
-asean_trade_share,ASEAN's share of goods trade,percent,trade_partners,ASEAN's share of all goods trade
-aeo_trade_share,share of foreign trade handled by AEO enterprises,percent,aeo,trade of AEO enterprises
-aeo_inspection_rate,inspection rate of AEO enterprises,percent,aeo,inspections of AEO enterprises
+PARTNERS = """goods_trade,goods trade (imports plus exports),CNY,trade_totals,all goods trade,货物贸易,货物贸易进出口值
+eu_trade,goods trade with the European Union,CNY,trade_partners,goods trade with the European Union,中欧贸易,\
+中国与欧盟的货物贸易值
+us_trade,goods trade with the United States,CNY,trade_partners,goods trade with the United States,中美贸易,\
+中国与美国的货物贸易值
+asean_trade,goods trade with ASEAN,CNY,trade_partners,goods trade with ASEAN,中国与东盟贸易,中国与东盟的货物贸易值
+asean_trade_share,ASEAN's share of goods trade,percent,trade_partners,ASEAN's share of all goods trade,\
+东盟占外贸比重,中国与东盟贸易占货物贸易总值的比重
+aeo_trade_share,share of foreign trade handled by AEO enterprises,percent,aeo,trade of AEO enterprises,\
+AEO企业外贸占比,AEO企业进出口占外贸总值的比重
+aeo_inspection_rate,inspection rate of AEO enterprises,percent,aeo,inspections of AEO enterprises,AEO企业查验率,\
+AEO企业进出口货物的查验比例
 """
 
 
@@ -111,7 +116,7 @@ def test_a_list_of_partners_read_respectively_drafts_each_partner_with_its_level
     with (tiny / "indicators.csv").open("a", encoding="utf-8") as indicators:
         indicators.write(PARTNERS)
     with (tiny / "units.csv").open("a", encoding="utf-8") as units:
-        units.write("percent,percent,1,a percentage\n")
+        units.write("percent,percent,1,a percentage,{}%\n")
     text = SNAPSHOT + (
         "In the first half, trade with ASEAN stood at 3.1 trillion yuan, up 5.5 percent, accounting for 15.5 percent "
         "of all foreign trade. Over the same months, trade with the EU, the U.S. and Ruritania was valued at 2.8 "
@@ -143,6 +148,7 @@ def test_a_basis_not_written_is_read_from_the_paragraph_or_as_year_on_year(tiny)
     assert [r["change_basis"] for r in rows] == ["year_on_year"] * 3
     assert rows[1]["note"] == "the basis is not written beside the change; read from the paragraph's earlier change"
     assert rows[2]["note"] == "the basis is not written; read as year on year, as customs releases compare"
+    assert [r["note_zh"] for r in rows] == [""] * 3  # the curator writes each note in Chinese; accept asks for it
 
 
 def test_a_curated_figure_of_the_source_period_and_value_is_offered_as_an_upgrade(tiny):

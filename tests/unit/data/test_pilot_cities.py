@@ -5,7 +5,7 @@ import pytest
 
 from customs_facilitation import DataValidationError, load_package, load_pilot_cities, locate_cities
 
-HEADER = "operation_year,city_en,city_zh,province_en,status,count_observation_id,source_id,locator,note\n"
+HEADER = "operation_year,city_en,city_zh,province_en,status,count_observation_id,source_id,locator,note,province_zh\n"
 
 
 def with_cities(folder, rows: str):
@@ -26,7 +26,7 @@ def problems_of(folder):
 
 
 def test_a_named_city_loads_typed_and_filtered_by_its_source(tiny):
-    with_cities(tiny, "2022,Haikou,海口,Hainan,pilot,F02,blog-b,row F02,\n")
+    with_cities(tiny, "2022,Haikou,海口,Hainan,pilot,F02,blog-b,row F02,,海南\n")
     cities = load_pilot_cities(tiny)
     assert cities.loc[0, "operation_year"] == 2022 and cities.loc[0, "city_zh"] == "海口"
     assert load_pilot_cities(tiny, as_of="2025-08-31").empty  # blog-b was published on 1 September 2025
@@ -35,14 +35,17 @@ def test_a_named_city_loads_typed_and_filtered_by_its_source(tiny):
 
 
 @pytest.mark.parametrize("row, expected", [
-    ("2022,Haikou,海口,Hainan,pilot,F01,blog-b,row F01,", "column count_observation_id: 'F01' is not a count of "
-                                                          "pilot cities"),
-    ("2023,Haikou,海口,Hainan,pilot,F02,blog-b,row F02,", "counts the pilot cities of another year"),
-    ("2022,Haikou,海口,Hainan,pilot,F99,blog-b,row F99,", "column count_observation_id: 'F99' is not a observation_id"),
-    ("2022,Haikou,海口,Hainan,pilot,F02,blog-x,row F02,", "column source_id: 'blog-x' is not a source_id"),
-    ("2022,Haikou,Haikou,Hainan,pilot,F02,blog-b,row F02,", "column city_zh: 'Haikou' does not match the pattern"),
-    ("2022,Haikou,海口,Hainan Island,pilot,F02,blog-b,row F02,", "column province_en: 'Hainan Island' is not one of"),
-    ("2022,Haikou,海口,Hainan,pilot,F02,blog-b,row F02,\n2022,Haikou,海口,Hainan,pilot,F02,blog-b,row F02,",
+    ("2022,Haikou,海口,Hainan,pilot,F01,blog-b,row F01,,海南",
+     "column count_observation_id: 'F01' is not a count of pilot cities"),
+    ("2023,Haikou,海口,Hainan,pilot,F02,blog-b,row F02,,海南", "counts the pilot cities of another year"),
+    ("2022,Haikou,海口,Hainan,pilot,F99,blog-b,row F99,,海南",
+     "column count_observation_id: 'F99' is not a observation_id"),
+    ("2022,Haikou,海口,Hainan,pilot,F02,blog-x,row F02,,海南", "column source_id: 'blog-x' is not a source_id"),
+    ("2022,Haikou,Haikou,Hainan,pilot,F02,blog-b,row F02,,海南", "column city_zh: 'Haikou' does not match the pattern"),
+    ("2022,Haikou,海口,Hainan Island,pilot,F02,blog-b,row F02,,海南",
+     "column province_en: 'Hainan Island' is not one of"),
+    ("2022,Haikou,海口,Hainan,pilot,F02,blog-b,row F02,,", "column province_zh: '' is empty but required"),
+    ("2022,Haikou,海口,Hainan,pilot,F02,blog-b,row F02,,海南\n2022,Haikou,海口,Hainan,pilot,F02,blog-b,row F02,,海南",
      "row 2 (line 3), column operation_year, city_en: '2022 | Haikou' duplicates the primary key"),
 ])
 def test_a_broken_city_row_is_named_with_what_is_wrong(tiny, row, expected):
@@ -51,7 +54,7 @@ def test_a_broken_city_row_is_named_with_what_is_wrong(tiny, row, expected):
 
 
 def test_a_year_cannot_name_more_cities_than_it_counts(tiny):
-    eleven = "".join(f"2022,Town {name},{zh},Hainan,pilot,F02,blog-b,row F02,\n"
+    eleven = "".join(f"2022,Town {name},{zh},Hainan,pilot,F02,blog-b,row F02,,海南\n"
                      for name, zh in zip("ABCDEFGHIJK", "一二三四五六七八九十百"))
     assert len(load_pilot_cities(with_cities(tiny, eleven))) == 11  # F02 is "more than 10"
     observations = tiny / "observations.csv"

@@ -37,8 +37,8 @@ def test_tiny_package_is_valid(tiny):
 
 
 def test_extra_column(tiny):
-    edit(tiny, "measures.csv", "source_id,locator\n", "source_id,locator,extra\n")
-    edit(tiny, "measures.csv", "paper-a,paragraph 1\n", "paper-a,paragraph 1,x\n")
+    edit(tiny, "measures.csv", "name_zh,action_zh\n", "name_zh,action_zh,extra\n")
+    edit(tiny, "measures.csv", "维修目录,修订\n", "维修目录,修订,x\n")
     only(problems_of(tiny), file="measures.csv", column="extra")
 
 
@@ -68,11 +68,11 @@ def test_a_row_with_more_fields_than_the_header_is_named(tiny, where, row):
     were unit names (a crash); or it dropped the extra cells."""
     edit(tiny, "units.csv", where, "," + where)
     problem, = only(problems_of(tiny), file="units.csv")
-    assert (problem.row, problem.message) == (row, "has 5 fields, more than the header's 4")
+    assert (problem.row, problem.message) == (row, "has 6 fields, more than the header's 5")
     path = tiny / "units.csv"  # the same with a byte-order mark, as Excel saves "CSV UTF-8"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     problem, = only(problems_of(tiny), file="units.csv")
-    assert (problem.row, problem.message) == (row, "has 5 fields, more than the header's 4")
+    assert (problem.row, problem.message) == (row, "has 6 fields, more than the header's 5")
 
 
 def test_rows_with_more_fields_are_listed_up_to_the_cap(tiny):
@@ -81,7 +81,7 @@ def test_rows_with_more_fields_are_listed_up_to_the_cap(tiny):
     path.write_text("\n".join([header, *(row + ",x" for row in rows * 6)]) + "\n", encoding="utf-8")
     problems = only(problems_of(tiny), file="observations.csv")
     assert [p.row for p in problems[:-1]] == list(range(1, 21))
-    assert problems[-1].message == "... and 4 more rows break the same rule (has more fields than the header's 16)"
+    assert problems[-1].message == "... and 4 more rows break the same rule (has more fields than the header's 17)"
 
 
 def test_cells_breaking_one_rule_are_listed_up_to_the_cap(tiny):
@@ -133,8 +133,8 @@ def test_all_problems_are_listed_not_only_the_first(tiny):
     ("sum,S01 X99,F01", "names X99, not in observations.csv"),
 ])
 def test_check_declarations_need_what_their_kind_uses(tiny, declaration, message):
-    (tiny / "checks.csv").write_text("check_id,kind,inputs,published_id,expected,explanation\n"
-                                     f"c1,{declaration},pass,\n", encoding="utf-8")
+    (tiny / "checks.csv").write_text("check_id,kind,inputs,published_id,expected,explanation,explanation_zh\n"
+                                     f"c1,{declaration},pass,,\n", encoding="utf-8")
     found = only(problems_of(tiny), file="checks.csv", row=1, column="inputs")
     assert any(message in p.message for p in found), [p.message for p in found]
 

@@ -15,14 +15,16 @@ for (const box of document.querySelectorAll("div.cf-interactive")) {
   for (const keyed of box.querySelectorAll("td > span[data-order]")) {
     keyed.parentElement.dataset.order = keyed.dataset.order;
   }
+  // A page in another language than English gives the table's words (data-language, from the catalogs).
+  const words = box.dataset.language ? JSON.parse(box.dataset.language) : null;
   new DataTable(box.querySelector("table"), {
     autoWidth: false,
     pageLength: 25,
-    lengthMenu: [10, 25, 50, 100, { label: "all", value: -1 }],
+    lengthMenu: [10, 25, 50, 100, { label: words ? words.lengthLabels["-1"] : "all", value: -1 }],
     order: [],
     columnControl: [["orderAsc", "orderDesc", "search"]],
     columnDefs: [{ targets: filters, columnControl: [["orderAsc", "orderDesc", "searchList"]] }],
-    language: { search: "Search every column:", lengthMenu: "_MENU_ rows a page" },
+    language: words || { search: "Search every column:", lengthMenu: "_MENU_ rows a page" },
   });
   box.dataset.interactive = "ready";
 }
