@@ -86,10 +86,20 @@ def numbers(text: str) -> dict[tuple[Decimal, bool], str]:
     return found
 
 
+SCALE_DEFINITION = re.compile(r"(?:[万亿]\S*\s+is\s+|units of\s+)(?:100|ten) (?:million|thousand)")
+"""An English note that says what a Chinese scale word is (亿元 is 100 million yuan): a definition for a
+reader of English, not a figure; the Chinese needs no such line."""
+
+
 def missing_numbers(english: str, chinese: str) -> list[str]:
-    """The numbers of the English that the Chinese does not state with the same value."""
+    """The numbers of the English that the Chinese does not state with the same value (a definition of a
+    Chinese scale word aside).
+
+    >>> missing_numbers("6000亿元; 亿元 is 100 million yuan", "6000亿元")
+    []
+    """
     in_chinese = numbers(chinese)
-    return [written for key, written in numbers(english).items() if key not in in_chinese]
+    return [written for key, written in numbers(SCALE_DEFINITION.sub("", english)).items() if key not in in_chinese]
 
 
 def data_ids() -> set[str]:

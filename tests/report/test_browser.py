@@ -1,9 +1,10 @@
 """Every page of the built report, read in headless Debian chromium as a reader would, offline from
-file://, at a desktop's width, and the default set's pages, the index and the dictionary at a phone's
-too (the other sets are the same pages with other data: one width for them keeps the test's time down,
-as issue 17 allows): charts draw, nothing is wider than the screen, tables have no index column, every
-link resolves, each page's CSV holds exactly the figures it shows, the table of every figure filters,
-and no request leaves the machine.
+file://, at a desktop's width, and the default set's pages, every Chinese page, the indexes and the
+dictionary at a phone's too (the other sets are the same pages with other data: one width for them
+keeps the test's time down, as issue 17 allows): charts draw, nothing is wider than the screen, tables
+have no index column, every link resolves, each page's CSV holds exactly the figures it shows, the
+table of every figure filters, no English word is left on a Chinese page, and no request leaves the
+machine.
 
 Builds the real report first (``make report``, incremental).
 """
@@ -100,16 +101,21 @@ def browser():
 
 @pytest.fixture(scope="module")
 def read(report, browser):
-    """Every page's facts (tests/browser.py PAGE_FACTS) of every parameter set at each width (a
-    phone's and a desktop's), and the script errors seen."""
+    """Every page's facts (tests/browser.py PAGE_FACTS) at a desktop's width, and at a phone's those of
+    the indexes, the dictionary, the default set and every set in another language than English; and
+    the script errors seen."""
     folder, pages = report
     context_at, left = browser
     facts, errors = {}, []
+    _notebooks, param_sets = read_report_inputs(REPO / "notebooks", REPO / "notebooks" / "params")
+    every_width = {"default"} | {s.name for s in param_sets if s.parameters.get("language", "en") != "en"}
     for label, width in WIDTHS.items():
         context = context_at(width)
         tab = context.new_page()
         seen, _ = watch(tab)
         for path in pages:
+            if label != "desktop" and path.parent != folder and path.parent.name not in every_width:
+                continue
             seen.clear()
             facts[label, path.relative_to(folder).as_posix()] = read_page(tab, path)
             errors += [f"{path.relative_to(folder)} at {width} px: {e}" for e in seen]

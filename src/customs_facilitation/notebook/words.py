@@ -5,6 +5,7 @@ here, Chinese in :mod:`.chinese`.
 """
 
 import html
+import math
 import re
 
 import pandas as pd
@@ -109,10 +110,8 @@ def date(day: pd.Timestamp) -> str:
 
 
 def due(target) -> str:
-    """When a target is due, as its source states it ('by end-2018'); in Chinese, its due month."""
-    if current() == "zh":
-        return chinese.period(target["due"], target["due"])
-    return str(target["due_as_stated"])
+    """When a target is due, as its source states it ('by end-2018'; in Chinese '2018年底前')."""
+    return str(target["due_as_stated_zh" if current() == "zh" else "due_as_stated"])
 
 
 def change_qualifier(row) -> str:
@@ -130,6 +129,21 @@ def unit_title(unit: str) -> str:
     if current() == "zh":
         return chinese.unit_words(unit)
     return f"{UNIT_WORDS[unit].capitalize()} ({unit})"
+
+
+def amount(value: float, unit: str, digits: int | None = None, with_unit: bool = False) -> str:
+    """A computed quantity in ``unit``: in English its number (``digits`` significant, else 6), with the unit
+    as published if ``with_unit``; in Chinese always with its unit in words. An open end of an interval is ∞.
+
+    >>> amount(3.70234, "percent", 4, with_unit=True), amount(float("inf"), "count")
+    ('3.702 percent', '∞')
+    """
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    if current() == "zh":
+        return chinese.level(value, unit, digits=digits or 6)
+    text = f"{value:.{digits or 6}g}"
+    return f"{text} {unit}" if with_unit else text
 
 
 def unit_label(unit: str) -> str:
@@ -179,8 +193,8 @@ def markdown(text: str):
     return Markdown(html.escape(text, quote=False))
 
 
-TRANSLATED_COLUMNS = ("name", "definition", "note", "explanation", "action", "producer", "distributed_by")
-"""Curated text (columns, and a map's sidecar fields) that has a Chinese twin (``name_zh``...) in the data."""
+TRANSLATED_COLUMNS = ("name", "definition", "note", "explanation", "action")
+"""Curated text columns that have a Chinese twin (``name_zh``...) in the data."""
 WORDED_VALUES = (
     N_("official"), N_("state_media"), N_("repost"), N_("secondary"), N_("low"), N_("en"),
     N_("zh"), N_("zh-Hant"), N_("ja"), N_("pass"), N_("explained"), N_("fail"),

@@ -205,7 +205,7 @@ def test_loading_leaves_arrow_and_pandas_as_found(tiny):
         pa.set_memory_pool(previous)
 
 
-TARGET = "T90,cities,30,count,at_least,2023-12,by the end of 2023,2023-03,F02,blog-b,row T90,one_read,\n"
+TARGET = "T90,cities,30,count,at_least,2023-12,by the end of 2023,2023年底前,2023-03,F02,blog-b,row T90,one_read,,\n"
 """A target on the tiny package: at least 30 pilot cities by December 2023, from the 10 of F02."""
 
 
