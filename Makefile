@@ -119,12 +119,12 @@ test-fast: $(STAMP) ## the quick loop: every test not marked slow (no kernels, b
 	$(PYTEST) -m "not slow"
 
 # Translations (docs/translating.md): Babel extracts every message the code and the report notebooks mark
-# (babel.cfg) into the template, merges it into each language's catalog (new messages empty, changed ones
-# fuzzy) and compiles each catalog to check it; the report reads the .po files themselves.
+# (babel.cfg) into the template, merges it into each language's catalog (a new or changed message empty, not
+# guessed) and compiles each catalog to check it; the report reads the .po files themselves.
 LOCALE := src/customs_facilitation/locale
 catalogs: $(STAMP) ## extract the report's messages and update the translation catalogs (locale/*/LC_MESSAGES/messages.po)
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header -o $(LOCALE)/messages.pot .
-	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-wrap --ignore-obsolete
+	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-wrap --ignore-obsolete --no-fuzzy-matching
 	$(BIN)/pybabel compile --statistics -d $(LOCALE) -o /dev/null -l zh -i $(LOCALE)/zh/LC_MESSAGES/messages.po
 
 refresh: $(STAMP) ## re-run the notebooks with default parameters and store their outputs (nbval's reference)

@@ -48,6 +48,12 @@ PAGE_FACTS = """() => {
   document.querySelectorAll('details').forEach(d => { d.open = true; });  // folded tables count too
   const text = (nodes) => [...nodes].map(n => n.textContent.trim());
   const charts = [...document.querySelectorAll('div[id^="chart-"]')];
+  // the page's text without the charts' (innerText runs an SVG's lines together): they come line by line below
+  const hidden = document.createElement('style');
+  hidden.textContent = 'svg { display: none !important; }';
+  document.head.appendChild(hidden);
+  const prose = document.body.innerText;
+  hidden.remove();
   return {
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
@@ -94,7 +100,7 @@ PAGE_FACTS = """() => {
       }),
     })),
     // a chart's text line by line: the lines (tspans) of a wrapped text apart
-    text: document.body.innerText + '\\n' + [...document.querySelectorAll('svg text')]
+    text: prose + '\\n' + [...document.querySelectorAll('svg text')]
       .map(t => [...t.querySelectorAll('tspan')].map(s => s.textContent).join('\\n') || t.textContent).join('\\n'),
   };
 }"""

@@ -21,10 +21,10 @@ count,count,1,a number of things,{}
 paper-a,Paper A,First report,https://a.example/1,2025-07-14,,en,official,raw/a.txt,
 blog-b,Blog B,Later repost,https://b.example/2,2025-09-01,2025-09-02,en,low,,
 """,
-    "indicators.csv": """indicator_id,name,unit,topic,definition,name_zh,definition_zh
-repair_value,repair trade,CNY,bonded_repair,value of repair trade,保税维修,保税维修进出口值
-trade_total,all trade,CNY,trade_totals,value of all trade,货物贸易,货物贸易进出口值
-cities,pilot cities,count,special_operation,cities in the pilot,试点城市,试点城市数
+    "indicators.csv": """indicator_id,name,unit,topic,definition,name_zh,definition_zh,counted_zh
+repair_value,repair trade,CNY,bonded_repair,value of repair trade,保税维修,保税维修进出口值,
+trade_total,all trade,CNY,trade_totals,value of all trade,货物贸易,货物贸易进出口值,
+cities,pilot cities,count,special_operation,cities in the pilot,试点城市,试点城市数,个
 """,
     "observations.csv": """observation_id,indicator_id,period_start,period_end,value,unit,change,change_unit,change_basis,qualifier,source_id,locator,value_as_published,change_as_published,checked,note,note_zh
 S01,repair_value,2025-01,2025-06,256.99,CNY billion,7.5,percent,year_on_year,exact,paper-a,paragraph 1,RMB 256.99 billion,7.5%,text_held,,

@@ -143,7 +143,8 @@ TRANSLATED_TEXT = {"observations": ("note",), "checks": ("explanation",), "targe
 
 
 def translation_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Each optional English text has its Chinese twin, and no Chinese text stands without its English."""
+    """Each optional English text has its Chinese twin, and no Chinese text stands without its English;
+    an indicator counted in things has the measure word its count takes in Chinese, and no other has one."""
     problems = []
     for table, columns in TRANSLATED_TEXT.items():
         frame = tables[table]
@@ -153,6 +154,12 @@ def translation_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                               f"is empty, but {column} is not; write the {column} in Chinese")
             problems += _flag(f"{table}.csv", frame, chinese & ~english, f"{column}_zh",
                               f"is a Chinese {column} without an English {column}; write both or neither")
+    indicators = tables["indicators"]
+    counted, worded = indicators["unit"].astype(str).eq("count"), indicators["counted_zh"].notna()
+    problems += _flag("indicators.csv", indicators, counted & ~worded, "counted_zh",
+                      "is empty; a count takes the Chinese measure word of what it counts (个, 家, 项, 次, 种...)")
+    problems += _flag("indicators.csv", indicators, ~counted & worded, "counted_zh",
+                      "is a measure word, but the indicator is not counted in things (its unit is not count)")
     return problems
 
 

@@ -296,12 +296,14 @@ def wrap_sources(source_line: str, width: int = SOURCE_LINE_CHARACTERS) -> list[
     >>> wrap_sources("Sources: Legal Daily (S01, S02); SCIO (F46)", 35)
     ['Sources: Legal Daily (S01, S02);', 'SCIO (F46)']
     """
-    pieces = [f"{part};" for part in source_line.split("; ")]
-    pieces[-1] = pieces[-1].removesuffix(";")
+    joiner = _("; ")  # what source_line put between the sources: '; ', or '；' in Chinese
+    mark, space = joiner.rstrip(), joiner[len(joiner.rstrip()):]
+    pieces = [part + mark for part in source_line.split(joiner)]
+    pieces[-1] = pieces[-1].removesuffix(mark)
     lines: list[str] = []
     for piece in pieces:
-        if lines and len(lines[-1]) + 1 + len(piece) <= width:
-            lines[-1] += " " + piece
+        if lines and len(lines[-1]) + len(space) + len(piece) <= width:
+            lines[-1] += space + piece
         else:
             lines += textwrap.wrap(piece, width, break_long_words=False, break_on_hyphens=False)
     return lines

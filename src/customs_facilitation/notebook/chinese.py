@@ -71,11 +71,14 @@ def scaled(base_value: Decimal) -> str:
     return decimal_text(base_value)
 
 
-def level(value: float, unit: str, qualifier: str = "exact", digits: int | None = None) -> str:
-    """A level in Chinese with its unit: '2569.9亿元', '约45.47万亿元', '超过5800'.
+def level(value: float, unit: str, qualifier: str = "exact", digits: int | None = None, counted: str = "") -> str:
+    """A level in Chinese with its unit: '2569.9亿元', '约45.47万亿元', '超过5800家'; a count of things
+    takes ``counted``, the measure word of what it counts (indicators.csv: ``counted_zh``).
 
     >>> level(256.99, "CNY billion"), level(45.47, "CNY trillion", "about"), level(7.5, "percent")
     ('2569.9亿元', '约45.47万亿元', '7.5%')
+    >>> level(628000, "count", counted="家"), level(5800, "count", "at_least", counted="家")
+    ('62.8万家', '超过5800家')
     """
     if pd.isna(value):
         return "未公布数值"
@@ -83,7 +86,8 @@ def level(value: float, unit: str, qualifier: str = "exact", digits: int | None 
     text = number(value, digits)
     if row["base_unit"] not in UNSCALED:
         text = scaled(Decimal(text) * Decimal(repr(float(row["factor"]))))
-    return QUALIFIERS[qualifier].format(row["pattern_zh"].format(text))
+    said = row["pattern_zh"].format(text) + (counted if counted and row["pattern_zh"] == "{}" else "")
+    return QUALIFIERS[qualifier].format(said)
 
 
 def unit_words(unit: str) -> str:
@@ -97,6 +101,15 @@ def unit_words(unit: str) -> str:
         return "排名"
     words = row["pattern_zh"].format(UNIT_SCALES.get(Decimal(repr(float(row["factor"]))), ""))
     return words.replace("（", "，").removesuffix("）")  # a score's scale, said inside a bracket of its own
+
+
+def base_unit_words(unit: str) -> str:
+    """The word of a unit's base unit, without scale: 'CNY billion' is '元', 'percent' is '%'.
+
+    >>> base_unit_words("tonnes billion"), base_unit_words("count"), base_unit_words("score (1-5)")
+    ('吨', '', '分，满分5分')
+    """
+    return _units().loc[unit, "pattern_zh"].format("").replace("（", "，").removesuffix("）")
 
 
 def basis(name: str) -> str:

@@ -17,7 +17,8 @@ def load_figures(as_of=None, min_reliability="low", data_dir=None, **filters) ->
     obs = obs.assign(base_value=to_base_units(obs["value"].astype("float64"), obs["unit"], load_units(data_dir)))
     obs = obs.assign(note_en=obs["note"], note=obs[words.localized("note")])
     indicators = load_indicators(data_dir)
-    indicators = indicators.assign(name=indicators[words.localized("name")])[["indicator_id", "name", "topic"]]
+    indicators = indicators.assign(name=indicators[words.localized("name")])[
+        ["indicator_id", "name", "topic", "counted_zh"]]
     sources = load_sources(data_dir)[["source_id", "outlet", "published_date", "reliability", "url"]]
     return obs.merge(indicators, on="indicator_id", how="left").merge(sources, on="source_id", how="left")
 
@@ -71,8 +72,8 @@ def other_readings(best: pd.Series, same: pd.DataFrame) -> str:
     """The ids of the readings of a figure other than ``best``, each with its value where that differs."""
     others = same[same["observation_id"] != best["observation_id"]].sort_values("observation_id")
     return ", ".join(other.observation_id if (other.value, other.unit) == (best["value"], best["unit"])
-                     else _("{id} ({value} {unit})").format(id=other.observation_id, value=words.number(other.value),
-                                                            unit=words.unit_label(other.unit))
+                     else _("{id} ({reading})").format(id=other.observation_id,
+                                                       reading=words.reading(other.value, other.unit))
                      for other in others.itertuples())
 
 

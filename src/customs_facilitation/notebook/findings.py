@@ -86,7 +86,7 @@ def agreed(figs: pd.DataFrame, indicator: str, start: pd.Period, end: pd.Period)
     if len(readings) < 2:
         return None
     verdict = judge.agreement(readings)
-    levels = _(", ").join(_("{level} ({id})").format(level=words.level(r.value, r.unit, r.qualifier),
+    levels = _(", ").join(_("{level} ({id})").format(level=words.level_of(r),
                                                      id=r.observation_id) for r in readings.itertuples())
     said = _("give the same level") if verdict.outcome == "agree" else _("disagree")
     return Finding.of(verdict, _("The {count} sources of {name} for {period} {said}: {levels}.").format(
@@ -174,7 +174,7 @@ def _name(row: pd.Series) -> str:
 
 
 def _at(row: pd.Series) -> str:
-    return _("{level} in {period} ({id})").format(level=words.level(row["value"], row["unit"], row["qualifier"]),
+    return _("{level} in {period} ({id})").format(level=words.level_of(row),
                                                  period=words.period(row["period_start"], row["period_end"]),
                                                  id=row["observation_id"])
 

@@ -62,7 +62,10 @@ def pilot_city_maps(located: pd.DataFrame, naming: pd.DataFrame, outline: list[d
             size=45, opacity=0.9, color=PALETTE[number % len(PALETTE)], stroke="white", strokeWidth=0.5).encode(
             longitude="longitude:Q", latitude="latitude:Q",
             tooltip=tooltips("city", "chinese", "province", "year", "status", "source_id"))
-        layers = [land, dots] if current() in OUTLINED else [dots]
-        maps.append(alt.layer(*layers).project(type="mercator").properties(
+        if current() in OUTLINED:
+            drawn = alt.layer(land, dots).project(type="mercator")
+        else:  # every year's map spans China, as the outline would: the years' dots can be compared
+            drawn = alt.layer(dots).project(type="mercator", fit={"type": "FeatureCollection", "features": outline})
+        maps.append(drawn.properties(
             width=260, height=215, title=alt.TitleParams(naming_title(row), fontSize=12, anchor="start")))
     return alt.hconcat(*maps)

@@ -46,10 +46,10 @@ def source_line(figs: pd.DataFrame, named: pd.DataFrame | None = None) -> str:
     outlets of ``named`` sources (rows of sources.csv behind what is not a figure, such as city names)."""
     parts = [] if figs.empty else [
         _("{outlet} ({ids})").format(outlet=outlet, ids=ids) for outlet, ids in
-        figs.groupby("outlet", sort=True)["observation_id"].apply(lambda ids: ", ".join(sorted(ids))).items()]
+        figs.groupby("outlet", sort=True)["observation_id"].apply(lambda ids: _(", ").join(sorted(ids))).items()]
     if named is not None:
         parts += sorted(set(named["outlet"]) - set(figs["outlet"]))
-    return _("Sources: {sources}").format(sources="; ".join(parts) if parts else _("none"))
+    return _("Sources: {sources}").format(sources=_("; ").join(parts) if parts else _("none"))
 
 
 def aspect_summary(figs: pd.DataFrame, as_of=None, data_dir=None) -> str:
@@ -63,7 +63,7 @@ def aspect_summary(figs: pd.DataFrame, as_of=None, data_dir=None) -> str:
             aspect=words.aspect(aspect), count=len(measures), named=named))
         for indicator in measures["related_indicator_id"].dropna():
             for row in seed_figs[seed_figs["indicator_id"] == indicator].itertuples():
-                said = words.level(row.value, row.unit, row.qualifier)
+                said = words.level_of(row)
                 if pd.notna(row.change):
                     said += _(", {change}").format(change=words.change(row.change, row.change_unit, row.change_basis))
                 lines.append(_("- Reported beside them: {name}, {period}: {said} ({id}).").format(
@@ -91,7 +91,7 @@ def comparison(figs: pd.DataFrame, units: pd.DataFrame, part: pd.Series | None, 
     share = share_of_total(figs, units, part["observation_id"], total["observation_id"])
 
     def said(row):
-        return _("{level}, {id}, source rated {tier}").format(level=words.level(row["value"], row["unit"]),
+        return _("{level}, {id}, source rated {tier}").format(level=words.level_of(row, qualified=False),
                                                             id=row["observation_id"],
                                                             tier=words.value(str(row["reliability"])))
 
@@ -110,11 +110,11 @@ def clearance_summary(clearance: pd.DataFrame) -> list[str]:
     for _key, rows in clearance[clearance["value"].notna()].groupby("indicator_id", sort=True):
         first, last = rows.iloc[0], rows.iloc[-1]
         text = _("The {name} was {level} in {period} ({id}, source rated {tier})").format(
-            name=last["name"], level=words.level(first["value"], first["unit"]),
+            name=last["name"], level=words.level_of(first, qualified=False),
             period=words.period(first["period_start"], first["period_end"]), id=first["observation_id"],
             tier=words.value(str(first["reliability"])))
         if len(rows) > 1:
-            text += _(" and {level} in {period}").format(level=words.level(last["value"], last["unit"]),
+            text += _(" and {level} in {period}").format(level=words.level_of(last, qualified=False),
                                                        period=words.period(last["period_start"], last["period_end"]))
             if pd.notna(last["change"]):
                 text += _(", {change}").format(change=words.change(last["change"], last["change_unit"],
@@ -149,7 +149,7 @@ def levels_over_time(rows: pd.DataFrame) -> str:
     rows = rows[rows["value"].notna()].sort_values(["period_end", "observation_id"])
     if rows.empty:
         return ""
-    said = [_("{level} ({id}, {period})").format(level=words.level(r.value, r.unit, r.qualifier), id=r.observation_id,
+    said = [_("{level} ({id}, {period})").format(level=words.level_of(r), id=r.observation_id,
                                                 period=words.period(r.period_start, r.period_end))
             for r in rows.itertuples()]
     return _("{name}: {levels}.").format(name=words.capitalized(rows["name"].iloc[0]), levels=_("; ").join(said))
@@ -170,8 +170,8 @@ def latest_move(rows: pd.DataFrame) -> str:
              "**{move}** (derived by us).").format(
         before_period=words.period(before["period_start"], before["period_end"]),
         last_period=words.period(last["period_start"], last["period_end"]), name=last["name"],
-        before=words.level(before["value"], before["unit"]), before_id=before["observation_id"],
-        last=words.level(last["value"], last["unit"]), last_id=last["observation_id"], move=move)
+        before=words.level_of(before, qualified=False), before_id=before["observation_id"],
+        last=words.level_of(last, qualified=False), last_id=last["observation_id"], move=move)
     notes = [_("{id}: *{note}*").format(id=r["observation_id"], note=r["note"]) for r in (before, last)
              if pd.notna(r["note"])]
     return text + (_(" The sources' notes: {notes}.").format(notes=_("; ").join(notes)) if notes else "")

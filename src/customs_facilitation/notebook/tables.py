@@ -25,7 +25,7 @@ def figure_table(figs: pd.DataFrame) -> pd.DataFrame:
     key, its value in the base unit (:data:`.table_html.SORT_KEY`)."""
     return pd.DataFrame({
         N_("indicator"): figs["name"],
-        N_("level"): [words.level(v, u, q) for v, u, q in zip(figs["value"], figs["unit"], figs["qualifier"])],
+        N_("level"): [words.level_of(row) for _key, row in figs.iterrows()],
         N_("change"): [words.change(row["change"], row["change_unit"], row["change_basis"], words.change_qualifier(row))
                    for _key, row in figs.iterrows()],
         N_("period"): [words.period(s, e) for s, e in zip(figs["period_start"], figs["period_end"])],
@@ -105,7 +105,7 @@ def consistency_table(results: pd.DataFrame) -> pd.DataFrame:
             results["computed"], results["computed_low"], results["computed_high"], results["unit"])],
         N_("published (range)"): [said(m, lo, hi, u) for m, lo, hi, u in zip(
             results["published"], results["published_low"], results["published_high"], results["unit"])],
-        N_("unit"): results["unit"].map(words.unit_label),
+        N_("unit"): results["unit"].map(words.base_unit_label),
         N_("status"): results["status"],
         N_("why"): results[words.localized("explanation")].fillna(""),
     })

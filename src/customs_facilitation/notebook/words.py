@@ -42,14 +42,23 @@ def number(value: float, digits: int | None = None) -> str:
     return f"{value:,.10f}".rstrip("0").rstrip(".")
 
 
-def level(value: float, unit: str, qualifier: str = "exact", digits: int | None = None) -> str:
-    """A level with its unit in words, e.g. '256.99 billion yuan' or 'at least 5,800'."""
+def level(value: float, unit: str, qualifier: str = "exact", digits: int | None = None,
+          counted: str | None = None) -> str:
+    """A level with its unit in words, e.g. '256.99 billion yuan' or 'at least 5,800'; in Chinese a count
+    takes ``counted``, its measure word ('5800家')."""
     if current() == "zh":
-        return chinese.level(value, unit, qualifier, digits)
+        return chinese.level(value, unit, qualifier, digits, counted if isinstance(counted, str) else "")
     if pd.isna(value):
         return "no level published"
     text = f"{number(value, digits)} {UNIT_WORDS.get(unit, unit)}".strip()
     return QUALIFIER_WORDS[qualifier].format(text)
+
+
+def level_of(row, qualified: bool = True) -> str:
+    """A figure's level (a row of the figures, a Series or a tuple), with its qualifier unless
+    ``qualified`` is False, and in Chinese the measure word of what it counts."""
+    get = row.get if hasattr(row, "get") else lambda key, default=None: getattr(row, key, default)
+    return level(get("value"), get("unit"), get("qualifier") if qualified else "exact", counted=get("counted_zh"))
 
 
 def change(amount: float, change_unit: str, basis: str, qualifier: str = "exact") -> str:
@@ -146,9 +155,22 @@ def amount(value: float, unit: str, digits: int | None = None, with_unit: bool =
     return f"{text} {unit}" if with_unit else text
 
 
+def reading(value: float, unit: str) -> str:
+    """Another source's reading of a figure: '3,776 count', '21.79 CNY trillion' (the unit as published);
+    in Chinese the level in words ('21.79万亿元')."""
+    return chinese.level(value, unit) if current() == "zh" else f"{number(value)} {unit}"
+
+
 def unit_label(unit: str) -> str:
-    """``unit`` as a table shows it: as published ('CNY billion') in English, in words in Chinese."""
+    """``unit`` as a label says it beside numbers in that unit: as published ('CNY billion') in English,
+    in words in Chinese ('十亿元')."""
     return chinese.unit_words(unit) if current() == "zh" else unit
+
+
+def base_unit_label(unit: str) -> str:
+    """``unit`` beside values written in words: as published in English (the values are numbers); in
+    Chinese the word of its base unit ('元'), the values carrying their scale words ('52亿吨')."""
+    return chinese.base_unit_words(unit) if current() == "zh" else unit
 
 
 def unit_words(unit: str) -> str:
@@ -160,7 +182,7 @@ def figure(row: pd.Series | None) -> str:
     """A figure with its change, source and id, or 'no curated figure' for None."""
     if row is None:
         return _("no curated figure")
-    text = level(row["value"], row["unit"], row["qualifier"])
+    text = level_of(row)
     if pd.notna(row["change"]):
         said = change(row["change"], row["change_unit"], row["change_basis"], change_qualifier(row))
         text = _("{level} ({change})").format(level=text, change=said)

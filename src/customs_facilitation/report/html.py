@@ -40,7 +40,7 @@ PAGE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {{ super() }}
 <nav class="report-nav" aria-label="report" style="padding: 8px 16px; font-family: sans-serif; font-size: 14px;">
 <a href="../{{ resources.words.index }}">&larr; {{ resources.words.all_pages | e }}</a>
-<span>{{ resources.words.parameter_set | e }} <b>{{ resources.set_title | e }}</b></span>
+<span>{{ resources.words.parameter_set | e }}<b style="margin-left: 0.25em">{{ resources.set_title | e }}</b></span>
 <span>{{ resources.words.data_version | e }} <code>{{ resources.data_version | e }}</code></span>
 {%- if resources.figures_csv %} <a href="{{ resources.figures_csv | e }}">
 {{- resources.words.figures_csv | e }}</a>{% endif %}

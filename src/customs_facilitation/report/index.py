@@ -24,7 +24,7 @@ from ..data.load import RELIABILITY_TIERS, load_sources
 from ..data.package import data_version
 from ..errors import ReportError
 from ..files import replacing, write_atomically
-from ..language import HTML_LANG, LANGUAGES, _, use
+from ..language import HTML_LANG, LANGUAGES, _, current, use
 from ..notebook import words
 from ..notebook.charts import chart_title
 from ..notebook.figures import load_figures
@@ -246,7 +246,8 @@ def _set_section(param_set: ParameterSet, notebooks, csvs: set[tuple[str, str]] 
         if other:  # the start-here notebook: English on every index, named by its file on another
             title = _("{name}, a page in English").format(name=f"<code>{e(nb.name)}</code>")
         label = _("Appendix: {title}").format(title=title) if nb in appendix else title
-        csv = (f' (<a href="{name}/{e(nb.name)}.csv">{its_csv}</a>)' if (param_set.name, nb.name) in csvs else "")
+        csv = (_(" ({link})").format(link=f'<a href="{name}/{e(nb.name)}.csv">{its_csv}</a>')
+               if (param_set.name, nb.name) in csvs else "")
         items.append(f'<li><a href="{name}/{e(nb.name)}.html"{other}>{label}</a>{csv}</li>')
     pages = "\n".join(items)
     return (f'<section id="set-{name}"><h3>{e(param_set.title)}</h3>\n'
@@ -289,7 +290,8 @@ def _source_row(row) -> str:
     url = row.url if isinstance(row.url, str) and row.url else None
     link = f'<a href="{e(url)}" title="{e(url)}">{e(short_address(url))}</a>' if url else "<i>{}</i>".format(
         _("no URL kept"))
-    published = "" if pd.isna(row.published_date) else row.published_date.strftime("%Y-%m-%d")
+    published = ("" if pd.isna(row.published_date) else row.published_date.strftime("%Y-%m-%d")) if current() == "en" \
+        else words.date(row.published_date)  # a Chinese reader reads 2025年7月14日; an undated source says so
     return (f"<tr><td>{in_english(str(row.outlet))}</td><td>{in_english(str(row.title))}</td><td>{link}</td>"
             f"<td>{published}</td><td>{e(words.value(str(row.reliability)))}</td></tr>")
 

@@ -50,7 +50,7 @@ def _period(row) -> str:
 def _said(row, counted: str = "") -> str:
     """'45.47 trillion yuan (+3.8% year on year; F61)', or with ``counted``, a message that counts
     its ``{level}``: '25 cities (S02)'."""
-    text = words.level(row["value"], row["unit"], row["qualifier"])
+    text = words.level_of(row)
     if counted:
         text = _(counted).format(level=text)
     if pd.notna(row["change"]):
@@ -149,7 +149,7 @@ def story_html(figs: pd.DataFrame) -> str:
         rows.append(
             f'<tr><td><a href="dictionary.html#indicator-{e(row["indicator_id"])}">{e(row["name"])}</a></td>'
             f"<td>{e(_period(row))}</td>"
-            f'<td class="number">{e(words.level(row["value"], row["unit"], row["qualifier"]))}</td>'
+            f'<td class="number">{e(words.level_of(row))}</td>'
             f'<td class="number">{e(change)}</td><td>{source}</td><td>{e(words.value(str(row["reliability"])))}</td>'
             f"<td>{e(row['observation_id'])}</td></tr>")
     title = e(_("The latest figures"))

@@ -40,8 +40,8 @@ def test_every_unit_has_chinese_words_without_latin_letters(unit):
 
 
 def test_the_scale_word_is_the_largest_under_which_the_number_is_at_least_one():
-    assert chinese.level(9999, "count") == "9999个"
-    assert chinese.level(10000, "count") == "1万个"
+    assert chinese.level(9999, "count", counted="家") == "9999家"
+    assert chinese.level(10000, "count", counted="家") == "1万家"
     assert chinese.level(0.99, "CNY trillion") == "9900亿元"
     assert chinese.level(1, "CNY trillion") == "1万亿元"
 
