@@ -103,7 +103,8 @@ def target_met(target: pd.Series, figs: pd.DataFrame, name: str) -> Finding:
     its date, missed, met later, or cannot be known from the figures that qualify, and on what."""
     judged = outcomes(figs, target["indicator_id"])
     verdict = judge.target_outcome(target, judged)
-    level = words.level(target["value"], target["unit"])
+    counted = dict(zip(figs["indicator_id"], figs["counted_zh"])).get(target["indicator_id"])
+    level = words.level(target["value"], target["unit"], counted=counted)
     aim = (_("the target of {name} at most {level} by {due} ({id})") if target["direction"] == "at_most"
            else _("the target of {name} at least {level} by {due} ({id})")).format(
         name=name, level=level, due=words.due(target).removeprefix("by "), id=target["target_id"])

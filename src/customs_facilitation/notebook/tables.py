@@ -44,11 +44,13 @@ def target_table(targets: pd.DataFrame, figs: pd.DataFrame, names: dict[str, str
     the figures that qualify (:func:`.verify.findings.target_outcome`), with the figures it rests on
     and its caveat, or why it cannot be known."""
     found = [target_outcome(target, outcomes(figs, target["indicator_id"])) for _key, target in targets.iterrows()]
+    counted = dict(zip(figs["indicator_id"], figs["counted_zh"]))  # a count's measure word, in Chinese
     return pd.DataFrame({
         N_("indicator"): [names[i] for i in targets["indicator_id"]],
         N_("target"): [(_("at most {level}") if d == "at_most" else _("at least {level}"))
-                       .format(level=words.level(v, u))
-                       for d, v, u in zip(targets["direction"], targets["value"], targets["unit"])],
+                       .format(level=words.level(v, u, counted=counted.get(i)))
+                       for d, v, u, i in zip(targets["direction"], targets["value"], targets["unit"],
+                                             targets["indicator_id"])],
         N_("by"): [words.due(target) for _key, target in targets.iterrows()],
         N_("stated"): [words.period(m, m) for m in targets["set_month"]],
         N_("outcome"): [f.outcome for f in found],
