@@ -144,10 +144,10 @@ def caveat(rows: pd.DataFrame) -> str:
     said = []
     weak = rows[rows["reliability"].astype(str).isin(WEAK_TIERS)]
     for tier, same in weak.groupby(weak["reliability"].astype(str), sort=False):
-        said.append(_("{ids} from a {tier} source").format(ids=", ".join(same["observation_id"]), tier=_(tier)))
+        said.append(_("{ids} from a {tier} source").format(ids=_(", ").join(same["observation_id"]), tier=_(tier)))
     bounds = rows[rows["qualifier"].astype(str).eq("at_least")]
     if not bounds.empty:
-        said.append(_("{ids} only a lower bound").format(ids=", ".join(bounds["observation_id"])))
+        said.append(_("{ids} only a lower bound").format(ids=_(", ").join(bounds["observation_id"])))
     if "derived_from" in rows:
         said += [_("the level of {id} derived by us from {base}").format(id=r.observation_id, base=r.derived_from)
                  for r in rows[rows["derived_from"].notna()].itertuples()]
