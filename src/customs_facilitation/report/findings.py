@@ -76,9 +76,10 @@ def strongest_html(rows: list[dict], set_name: str) -> str:
         return ""
     e = html.escape
     page, caveat = e(_("(page)")), _("Caveat: {caveat}.")
-    items = "\n".join(f'<li>{e(r["statement"])} <a href="{e(set_name)}/{e(r["page"])}.html">{page}</a>'
-                      + (f" <em>{e(caveat.format(caveat=r['caveat']))}</em>" if r["caveat"] else "") + "</li>"
-                      for r in chosen)
+    items = "\n".join(
+        "<li>" + _("{finding} {link}").format(finding=e(r["statement"]),
+                                             link=f'<a href="{e(set_name)}/{e(r["page"])}.html">{page}</a>')
+        + (f" <em>{e(caveat.format(caveat=r['caveat']))}</em>" if r["caveat"] else "") + "</li>" for r in chosen)
     heading = e(_("What the report finds"))
     every = e(_("Every finding of every page and variant, with the ids of its figures: {findings}.")).format(
         findings='<a href="findings.csv">findings.csv</a>')
