@@ -180,6 +180,7 @@ LAB_ROOT ?= notebooks
 LAB_ARGS ?=
 lab: lab-setup ## open JupyterLab on the notebooks (JUPYTER_PORT, JUPYTER_TOKEN, LAB_ARGS); your own go in notebooks/mine/
 	@mkdir -p $(LAB_ROOT)/mine
+	@$(CLI) translated-notebooks zh $(LAB_ROOT)/zh --notebooks-dir $(LAB_ROOT)
 	$(LAB_VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ROOT) $(LAB_ARGS)
 
 lock: ## re-resolve the pins of pyproject.toml into requirements.lock and requirements-lab.lock, and uv's

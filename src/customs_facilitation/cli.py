@@ -215,6 +215,20 @@ def refresh(args) -> int:
     return 0
 
 
+def translated_notebooks(args) -> int:
+    """Write the report notebooks in another language into a folder, for JupyterLab."""
+    from .language import MissingTranslation, check
+    from .report.catalog import translated_copies
+
+    try:
+        written = translated_copies(args.notebooks_dir, args.out, check(args.language))
+    except (ValueError, MissingTranslation) as error:
+        print(f"translated-notebooks: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} notebooks in {args.language} into {args.out}")
+    return 0
+
+
 def notebook_text(args) -> int:
     """Print a notebook as a reviewer reads it: each cell's source, its tables' rows, its charts' data
     rows, its findings; no JSON, no base64 (git's textconv for notebooks: make review)."""
@@ -350,6 +364,12 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument("--notebooks-dir", default="notebooks", help="where the report notebooks are")
     command.add_argument("--build", default="build", help="the report's build folder (its default set's runs)")
     command.set_defaults(run=refresh)
+    command = commands.add_parser("translated-notebooks", help="write the report notebooks in another language, "
+                                                                "for JupyterLab (markdown translated, outputs cleared)")
+    command.add_argument("language", help="the language: zh")
+    command.add_argument("out", help="the folder to write them into (its copies are replaced)")
+    command.add_argument("--notebooks-dir", default="notebooks", help="where the report notebooks are")
+    command.set_defaults(run=translated_notebooks)
     command = commands.add_parser("notebook-text", help="print a notebook as a reviewer reads it: cells, tables' "
                                                         "rows, charts' data, findings (git diff's textconv)")
     command.add_argument("file", help="a notebook (.ipynb); any other file is printed as it is")

@@ -4,7 +4,8 @@ A report notebook that declares a ``language`` parameter is translated: each of 
 one message (the whole cell), and its code cells' ``_("...")`` calls are messages as in any Python
 file. ``babel.cfg`` tells ``pybabel extract`` to read notebooks with :func:`extract_notebook`; the
 build puts each markdown cell's translation in place before it runs a page in another language
-(:func:`translate_markdown`). A notebook without the parameter (the start-here notebook) stays English.
+(:func:`translate_markdown`), and writes copies in that language for JupyterLab (:func:`translated_copies`).
+A notebook without the parameter (the start-here notebook) stays English.
 """
 
 from __future__ import annotations
@@ -64,6 +65,36 @@ def translate_markdown(nb, language: str) -> None:
         for cell in nb.cells:
             if cell.cell_type == "markdown" and markdown_message(cell.source):
                 cell.source = _(markdown_message(cell.source))
+
+
+def translated_copies(notebooks_dir, out_dir, language: str) -> list[Path]:
+    """Write each report notebook that can be translated into ``out_dir``, in ``language``: its markdown
+    cells translated, its ``language`` parameter set to it, its outputs cleared (run it to see them).
+    JupyterLab then shows a page in ``language`` as the build does. Returns the copies written."""
+    import nbformat
+
+    from ..files import replacing
+    from ..paths import report_notebooks
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path in report_notebooks(notebooks_dir):
+        nb = nbformat.read(path, as_version=4)
+        if not is_translated(nb.cells):
+            continue
+        translate_markdown(nb, language)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs, cell.execution_count = [], None
+            if "parameters" in cell.metadata.get("tags", []):
+                cell.source = "\n".join(f'{LANGUAGE_PARAMETER} = "{language}"'
+                                        if line.split("=")[0].strip() == LANGUAGE_PARAMETER else line
+                                        for line in cell.source.splitlines())
+        with replacing(out_dir / path.name) as tmp:
+            nbformat.write(nb, str(tmp))
+        written.append(out_dir / path.name)
+    return written
 
 
 def messages(root: Path = REPO_DIR) -> dict[str, list[str]]:

@@ -10,7 +10,13 @@ from babel.messages.pofile import read_po
 
 from customs_facilitation.language import LANGUAGES, catalog_path
 from customs_facilitation.paths import REPO_DIR, report_notebooks
-from customs_facilitation.report.catalog import extract_notebook, is_translated, translate_markdown, untranslated
+from customs_facilitation.report.catalog import (
+    extract_notebook,
+    is_translated,
+    translate_markdown,
+    translated_copies,
+    untranslated,
+)
 
 TRANSLATED = [language for language in LANGUAGES if language != "en"]
 
@@ -55,3 +61,20 @@ def test_a_translated_notebook_has_no_markdown_cell_left_in_english(language):
         english = [c.source for c in nb.cells if c.cell_type == "markdown"]
         translate_markdown(nb, language)
         assert all(c.source != text for c, text in zip([c for c in nb.cells if c.cell_type == "markdown"], english))
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_the_copies_for_jupyterlab_are_in_the_language_with_its_parameter_and_no_outputs(tmp_path, language):
+    written = translated_copies(REPO_DIR / "notebooks", tmp_path, language)
+    translated = [p.name for p in report_notebooks(REPO_DIR / "notebooks")
+                  if is_translated(nbformat.read(p, as_version=4).cells)]
+    assert sorted(p.name for p in written) == sorted(translated) and translated
+    for path in written:
+        copy, original = nbformat.read(path, as_version=4), nbformat.read(REPO_DIR / "notebooks" / path.name, 4)
+        pairs = list(zip(copy.cells, original.cells))
+        assert len(copy.cells) == len(original.cells)
+        assert all(c.source != o.source for c, o in pairs if c.cell_type == "markdown"), path.name
+        assert all(c.source == o.source and not c.outputs for c, o in pairs
+                   if c.cell_type == "code" and "parameters" not in c.metadata.get("tags", [])), path.name
+        (parameters,) = [c.source for c in copy.cells if "parameters" in c.metadata.get("tags", [])]
+        assert f'language = "{language}"' in parameters.splitlines(), path.name
