@@ -12,7 +12,6 @@ Builds the real report first (``make report``, incremental).
 import csv
 import html
 import io
-import json
 import os
 import re
 import shutil
@@ -362,9 +361,6 @@ def names_kept() -> set[str]:
         for column in [c for c in table.columns
                        if c.endswith(("_id", "_zh")) or c in ("outlet", "title", "url", "city_en")]:
             kept |= {word for cell in table[column].dropna().astype(str) for word in LATIN_WORD.findall(cell)}
-    for sidecar in (REPO / "data" / "raw").glob("*.json"):
-        kept |= {word for key, text in json.loads(sidecar.read_text(encoding="utf-8")).items()
-                 if key.endswith("_zh") for word in LATIN_WORD.findall(text)}
     notebooks, param_sets = read_report_inputs(REPO / "notebooks", REPO / "notebooks" / "params")
     named = [nb.name for nb in notebooks] + [s.name for s in param_sets] + [
         f"{key} {value}" for s in param_sets for key, value in s.parameters.items()]

@@ -99,8 +99,7 @@ def unit_words(unit: str) -> str:
     row = _units().loc[unit]
     if row["base_unit"] == "rank":
         return "排名"
-    words = row["pattern_zh"].format(UNIT_SCALES.get(Decimal(repr(float(row["factor"]))), ""))
-    return words.replace("（", "，").removesuffix("）")  # a score's scale, said inside a bracket of its own
+    return _bracketed(row["pattern_zh"].format(UNIT_SCALES.get(Decimal(repr(float(row["factor"]))), "")))
 
 
 def base_unit_words(unit: str) -> str:
@@ -109,7 +108,12 @@ def base_unit_words(unit: str) -> str:
     >>> base_unit_words("tonnes billion"), base_unit_words("count"), base_unit_words("score (1-5)")
     ('吨', '', '分，满分5分')
     """
-    return _units().loc[unit, "pattern_zh"].format("").replace("（", "，").removesuffix("）")
+    return _bracketed(_units().loc[unit, "pattern_zh"].format(""))
+
+
+def _bracketed(words: str) -> str:
+    """A unit's words as they stand inside a bracket of their own: a score's scale after a comma."""
+    return words.replace("（", "，").removesuffix("）")
 
 
 def basis(name: str) -> str:

@@ -23,6 +23,11 @@ def load_figures(as_of=None, min_reliability="low", data_dir=None, **filters) ->
     return obs.merge(indicators, on="indicator_id", how="left").merge(sources, on="source_id", how="left")
 
 
+def measure_words(figs: pd.DataFrame) -> dict[str, str]:
+    """Each indicator's Chinese measure word of what it counts (``counted_zh``), by id."""
+    return dict(zip(figs["indicator_id"], figs["counted_zh"]))
+
+
 def pick(figs: pd.DataFrame, indicator: str, start: str, end: str, need: str = "value") -> pd.Series | None:
     """The most reliable figure (then the earliest published) for an indicator and exact period."""
     rows = figs[(figs["indicator_id"] == indicator) & (figs["period_start"] == pd.Period(start, "M"))

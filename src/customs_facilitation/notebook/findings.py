@@ -14,7 +14,7 @@ import pandas as pd
 from ..language import N_, _
 from ..verify import findings as judge
 from . import words
-from .figures import one_reading_each, outcomes
+from .figures import measure_words, one_reading_each, outcomes
 
 MOVED = {"up": N_("rose"), "down": N_("fell"), "unchanged": N_("stayed level")}
 PACE = {"faster": N_("outpaced"), "slower": N_("lagged behind"), "as fast": N_("kept pace with")}
@@ -103,8 +103,7 @@ def target_met(target: pd.Series, figs: pd.DataFrame, name: str) -> Finding:
     its date, missed, met later, or cannot be known from the figures that qualify, and on what."""
     judged = outcomes(figs, target["indicator_id"])
     verdict = judge.target_outcome(target, judged)
-    counted = dict(zip(figs["indicator_id"], figs["counted_zh"])).get(target["indicator_id"])
-    level = words.level(target["value"], target["unit"], counted=counted)
+    level = words.level(target["value"], target["unit"], counted=measure_words(figs).get(target["indicator_id"]))
     aim = (_("the target of {name} at most {level} by {due} ({id})") if target["direction"] == "at_most"
            else _("the target of {name} at least {level} by {due} ({id})")).format(
         name=name, level=level, due=words.due(target).removeprefix("by "), id=target["target_id"])

@@ -53,9 +53,10 @@ def pilot_city_maps(located: pd.DataFrame, naming: pd.DataFrame, outline: list[d
         "latitude": located["latitude"].astype(float), "longitude": located["longitude"].astype(float),
         "id": located["count_observation_id"], "source_id": located["source_id"],
     })
-    shapes = pd.DataFrame([{"type": f["type"], "geometry": f["geometry"], "name": f["properties"]["name"]}
-                           for f in outline])  # one copy in the spec's datasets, shared by every map
-    land = alt.Chart(shapes).mark_geoshape(fill="#e9e4da", stroke="#9a9384", strokeWidth=0.5)
+    if current() in OUTLINED:
+        shapes = pd.DataFrame([{"type": f["type"], "geometry": f["geometry"], "name": f["properties"]["name"]}
+                               for f in outline])  # one copy in the spec's datasets, shared by every map
+        land = alt.Chart(shapes).mark_geoshape(fill="#e9e4da", stroke="#9a9384", strokeWidth=0.5)
     maps = []
     for number, row in enumerate(naming.itertuples()):
         dots = alt.Chart(points[points["year"] == str(row.operation_year)]).mark_circle(

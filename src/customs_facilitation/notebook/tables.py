@@ -7,7 +7,7 @@ from ..language import N_, _
 from ..verify.derive import implied_base_levels
 from ..verify.findings import target_outcome
 from . import words
-from .figures import outcomes
+from .figures import measure_words, outcomes
 
 SORT_KEY = " sort key"
 """A column named after another with this suffix holds what that column sorts by in an interactive
@@ -44,7 +44,7 @@ def target_table(targets: pd.DataFrame, figs: pd.DataFrame, names: dict[str, str
     the figures that qualify (:func:`.verify.findings.target_outcome`), with the figures it rests on
     and its caveat, or why it cannot be known."""
     found = [target_outcome(target, outcomes(figs, target["indicator_id"])) for _key, target in targets.iterrows()]
-    counted = dict(zip(figs["indicator_id"], figs["counted_zh"]))  # a count's measure word, in Chinese
+    counted = measure_words(figs)
     return pd.DataFrame({
         N_("indicator"): [names[i] for i in targets["indicator_id"]],
         N_("target"): [(_("at most {level}") if d == "at_most" else _("at least {level}"))

@@ -26,12 +26,10 @@ KEYWORDS = {"_": None, "N_": None}
 
 def is_translated(cells) -> bool:
     """Whether a notebook's cells declare the ``language`` parameter (its pages can be translated)."""
-    from .inputs import _source
+    from .inputs import _source, declared_parameters
 
-    for cell in cells:
-        if "parameters" in cell.get("metadata", {}).get("tags", []):
-            return any(line.split("=")[0].strip() == LANGUAGE_PARAMETER for line in _source(cell).splitlines())
-    return False
+    return any(LANGUAGE_PARAMETER in declared_parameters(_source(cell)) for cell in cells
+               if "parameters" in cell.get("metadata", {}).get("tags", []))
 
 
 def markdown_message(source: str) -> str:

@@ -85,14 +85,27 @@ def read_notebook(path) -> Notebook:
         raise ReportError(f"{path}: needs exactly one cell tagged 'parameters' (found {len(tagged)}: "
                           f"cells {where}); tag the cell of literal defaults")
     number, cell = tagged[0]
-    source = _source(cell)
     try:
-        tree = ast.parse(source)
+        parameters = declared_parameters(_source(cell))
     except SyntaxError as error:
         raise ReportError(f"{path}: the parameters cell (cell {number + 1}) is not valid Python: "
                           f"{error.msg} on line {error.lineno}") from error
+    return Notebook(path=path, parameters=parameters, title=first_heading(cells) or path.stem,
+                    imports=imported_modules(cells))
+
+
+def declared_parameters(source: str) -> dict:
+    """The names a parameters cell assigns, with their literal defaults (a default that is no literal
+    accepts any value).
+
+    Raises:
+        SyntaxError: if the cell is not valid Python.
+
+    >>> declared_parameters('as_of = ""\\nlanguage: str = "en"')
+    {'as_of': '', 'language': 'en'}
+    """
     parameters = {}
-    for node in tree.body:
+    for node in ast.parse(source).body:
         targets = node.targets if isinstance(node, ast.Assign) else (
             [node.target] if isinstance(node, ast.AnnAssign) and node.value is not None else [])
         for target in targets:
@@ -101,8 +114,7 @@ def read_notebook(path) -> Notebook:
                     parameters[target.id] = ast.literal_eval(node.value)
                 except ValueError:
                     parameters[target.id] = _UNKNOWN
-    return Notebook(path=path, parameters=parameters, title=first_heading(cells) or path.stem,
-                    imports=imported_modules(cells))
+    return parameters
 
 
 def imported_modules(cells) -> frozenset[str]:

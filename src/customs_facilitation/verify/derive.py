@@ -72,9 +72,8 @@ def share_of_total(observations: pd.DataFrame, units: pd.DataFrame, part_id: str
     values = to_base_units(both["value"], both["unit"], units)
     share = 100 * values.iloc[0] / values.iloc[1]
     return {"part_id": part_id, "total_id": total_id, "share_percent": float(share),
-            "derivation": _("derived by us: {part} {part_unit} / {total} {total_unit} from {part_id} and {total_id}")
-            .format(part=f"{part['value']:g}", part_unit=part["unit"], total=f"{total['value']:g}",
-                    total_unit=total["unit"], part_id=part_id, total_id=total_id)}
+            "derivation": f"derived by us: {part['value']:g} {part['unit']} / {total['value']:g} {total['unit']} "
+                          f"from {part_id} and {total_id}"}
 
 
 NAMED_AGAINST = {"pilot": "special_operation_pilot_cities", "new_in_year": "special_operation_pilot_cities_added"}
